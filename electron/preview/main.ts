@@ -1,0 +1,62 @@
+import { mkdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { locateConfig } from '../core/config/load';
+import { createKiosk } from '../core/kiosk';
+import { createLogger } from '../core/log/logger';
+import { startPreviewServer } from './server';
+
+/** `npm run preview -- [--port N] [--host H] [--data DIR] [--config FILE]`: the kiosk in any browser. */
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+
+const { values } = parseArgs({
+  options: {
+    port: { type: 'string', default: process.env['PILLAR_PORT'] ?? '4870' },
+    host: { type: 'string', default: '127.0.0.1' },
+    data: { type: 'string', default: process.env['PILLAR_DATA'] ?? path.join(ROOT, '.pillar-data', 'preview') },
+    config: { type: 'string' },
+  },
+  strict: true,
+});
+
+const port = Number(values.port);
+if (!Number.isInteger(port) || port < 0 || port > 65535) {
+  console.error(`pillar preview: --port must be a number from 0 to 65535, not "${values.port}"`);
+  process.exit(2);
+}
+
+const dataDir = path.resolve(values.data);
+mkdirSync(dataDir, { recursive: true });
+const log = createLogger({ dataDir });
+const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { productName: string; version: string };
+const kiosk = createKiosk({
+  app: { name: pkg.productName, version: pkg.version, runtime: 'preview' },
+  config: locateConfig({ argv: values.config ? ['--config', values.config] : [], env: process.env, userDataDir: dataDir }),
+  dataDir,
+  log,
+});
+
+try {
+  const server = await startPreviewServer({
+    kiosk,
+    rendererDir: path.join(ROOT, 'dist', 'renderer'),
+    host: values.host,
+    port,
+    log,
+  });
+  // The one line people (and the e2e tests) look for.
+  console.log(`Pillar preview: ${server.url}`);
+
+  const stop = async (): Promise<void> => {
+    await server.close();
+    kiosk.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop());
+  process.once('SIGTERM', () => void stop());
+} catch (error) {
+  console.error(`pillar preview: ${error instanceof Error ? error.message : String(error)}`);
+  kiosk.close();
+  process.exit(1);
+}

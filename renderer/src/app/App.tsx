@@ -1,0 +1,54 @@
+import { useEffect } from 'react';
+import type { ReadySystemInfo } from '../../../shared/api/system';
+import { AttractScreen } from '../features/attract/AttractScreen';
+import { IdleGuard } from '../features/session/IdleGuard';
+import { useSessionStore } from '../features/session/sessionStore';
+import { StartScreen } from '../features/start/StartScreen';
+import { ConfigErrorScreen } from '../features/system/ConfigErrorScreen';
+import { UnavailableScreen } from '../features/system/UnavailableScreen';
+import { useSystemStore, watchSystemInfo } from '../features/system/systemStore';
+import { setLanguage } from '../i18n';
+
+export function App() {
+  const info = useSystemStore((state) => state.info);
+  const error = useSystemStore((state) => state.error);
+
+  useEffect(() => {
+    void useSystemStore.getState().load();
+    return watchSystemInfo();
+  }, []);
+
+  if (info?.state === 'ready') return <Kiosk info={info} />;
+  if (info?.state === 'config-error') return <ConfigErrorScreen info={info} />;
+  if (error) return <UnavailableScreen />;
+  // The first answer comes within milliseconds; a blank calm background beats a flashing spinner.
+  return null;
+}
+
+function Kiosk({ info }: { info: ReadySystemInfo }) {
+  const { screen, language: chosen, start, chooseLanguage, end } = useSessionStore();
+  const language = chosen ?? info.defaultLanguage;
+
+  useEffect(() => {
+    document.documentElement.style.setProperty('--color-accent', info.branding.accent);
+  }, [info.branding.accent]);
+
+  useEffect(() => {
+    void setLanguage(language).then(() => {
+      document.documentElement.dataset['ready'] = 'true';
+    });
+  }, [language]);
+
+  return (
+    <>
+      {screen === 'attract' ? (
+        <AttractScreen info={info} language={language} onChooseLanguage={chooseLanguage} onStart={start} />
+      ) : (
+        <StartScreen info={info} language={language} onChooseLanguage={chooseLanguage} onStartOver={end} />
+      )}
+      {screen !== 'attract' ? (
+        <IdleGuard idleSeconds={info.idle.attractAfterSeconds} warningSeconds={info.idle.warningSeconds} onTimeout={end} />
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,11 @@
+import styles from './Wordmark.module.css';
+
+/** The retailer's name as its wordmark (from the configuration, never translated). */
+export function Wordmark({ brand, store }: { brand: string; store: string }) {
+  return (
+    <div className={styles.wordmark}>
+      <span className={styles.brand}>{brand}</span>
+      <span className={styles.store}>{store}</span>
+    </div>
+  );
+}

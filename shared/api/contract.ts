@@ -1,0 +1,69 @@
+import { z } from 'zod';
+import type { ErrorCode } from './result';
+import { SystemInfo } from './system';
+
+/**
+ * The kiosk API: every method the UI may call, with its input and output schemas and the errors it may
+ * answer with, and every event the backend may push. Adding a method is one entry here plus its handler
+ * in `electron/core`; the preload bridge, the IPC registration and the preview host's HTTP routes are all
+ * generated from this object.
+ */
+export interface MethodSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
+  summary: string;
+  input: I;
+  output: O;
+  /** Errors beyond the universal ones (`INVALID_INPUT`, `INTERNAL`, `FORBIDDEN`, `UNKNOWN_METHOD`). */
+  errors: readonly ErrorCode[];
+}
+
+function method<I extends z.ZodType, O extends z.ZodType>(spec: MethodSpec<I, O>): MethodSpec<I, O> {
+  return spec;
+}
+
+/** No input: the method is called with `{}` (or nothing at all from the bridge). */
+const NoInput = z.object({}).strict();
+
+export const methods = {
+  'system.info': method({
+    summary: 'Who this pillar is (store, branding, languages, idle timeouts), or why its configuration is broken.',
+    input: NoInput,
+    output: SystemInfo,
+    errors: [],
+  }),
+} as const satisfies Record<`${string}.${string}`, MethodSpec>;
+
+export const events = {
+  /** The configuration changed on disk (IT edited or re-provisioned it): the UI re-reads who it is. */
+  'system.infoChanged': SystemInfo,
+} as const satisfies Record<`${string}.${string}`, z.ZodType>;
+
+export type Methods = typeof methods;
+export type MethodName = keyof Methods;
+export type EventName = keyof typeof events;
+
+/** What a caller passes (defaults not yet applied). */
+export type MethodInput<M extends MethodName> = z.input<Methods[M]['input']>;
+/** What a handler receives, after validation. */
+export type MethodParsedInput<M extends MethodName> = z.output<Methods[M]['input']>;
+export type MethodOutput<M extends MethodName> = z.output<Methods[M]['output']>;
+export type EventPayload<E extends EventName> = z.output<(typeof events)[E]>;
+
+export const methodNames = Object.keys(methods) as MethodName[];
+export const eventNames = Object.keys(events) as EventName[];
+
+export function isMethodName(name: string): name is MethodName {
+  return Object.hasOwn(methods, name);
+}
+
+export function isEventName(name: string): name is EventName {
+  return Object.hasOwn(events, name);
+}
+
+/** The IPC channel of a method; only the bridge and the main-process registration use it. */
+export function methodChannel(name: MethodName): string {
+  return `kiosk:${name}`;
+}
+
+export function eventChannel(name: EventName): string {
+  return `kiosk-event:${name}`;
+}
