@@ -49,6 +49,11 @@ export default tseslint.config(
     },
   },
   {
+    // Tests of the renderer run under Node (vitest) and may read its files.
+    files: ['renderer/**/*.test.ts'],
+    rules: restrict(['electron', 'electron/*', '**/electron/**', '**/hq/**'], 'Renderer tests test the renderer: no Electron, core or HQ.'),
+  },
+  {
     files: ['hq/**'],
     rules: restrict(['electron', 'electron/*', 'react', '**/renderer/**', '**/electron/**'], 'HQ is its own service: it shares only shared/ with the kiosk.'),
   },

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
+import { CONTENT_SECURITY_POLICY } from '../electron/core/security/csp.ts';
 
 const here = (p: string): string => fileURLToPath(new URL(p, import.meta.url));
 
@@ -19,7 +20,11 @@ function localisedHtml(): Plugin {
   };
   return {
     name: 'pillar-localised-html',
-    transformIndexHtml: (html) => html.replace(/%([a-z]{2}):([\w.]+)%/g, (_m, lang: string, key: string) => lookup(lang, key)),
+    transformIndexHtml: (html) =>
+      html
+        // The same policy both hosts send as a header (frame-ancestors is ignored in a meta tag).
+        .replace('%PILLAR_CSP%', CONTENT_SECURITY_POLICY.replace(/; frame-ancestors [^;]+/, ''))
+        .replace(/%([a-z]{2}):([\w.]+)%/g, (_m, lang: string, key: string) => lookup(lang, key)),
   };
 }
 

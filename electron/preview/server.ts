@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import fastifyStatic from '@fastify/static';
-import Fastify, { type FastifyError } from 'fastify';
+import Fastify, { LogController, type FastifyError } from 'fastify';
 import type { ServerResponse } from 'node:http';
 import { fail, type ErrorCode, type Result } from '../../shared/api/result';
 import type { Kiosk } from '../core/kiosk';
@@ -47,7 +47,14 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
     throw new Error(`The renderer is not built (${options.rendererDir} is missing): run "npm run build:renderer"`);
   }
 
-  const app = Fastify({ loggerInstance: log, disableRequestLogging: true, bodyLimit: 256 * 1024 });
+  const app = Fastify({
+    loggerInstance: log,
+    logController: new LogController({ disableRequestLogging: true }),
+    bodyLimit: 256 * 1024,
+  });
+  // JSON only: Fastify also parses text/plain by default, which any foreign page may POST without a CORS
+  // preflight. Without its parser such a body is refused with 415 before it reaches the dispatcher.
+  app.removeContentTypeParser('text/plain');
   const streams = new Set<ServerResponse>();
   let allowedHosts: Set<string> | null = new Set<string>();
 

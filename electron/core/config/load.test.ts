@@ -78,6 +78,16 @@ describe('loading the configuration', () => {
     expect(byField['hq.url']).toMatch(/http/);
   });
 
+  it('says plainly which required settings are missing and which have the wrong type', () => {
+    const problems = problemsOf(loadFile({ store: { id: 'se-x' }, hq: { url: 'http://hq.example' }, branding: { name: 7, accent: '#1f4d3a' } }));
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        { field: 'store.name', problem: 'is required' },
+        { field: 'branding.name', problem: 'must be a string' },
+      ]),
+    );
+  });
+
   it('names misspelt settings rather than ignoring them', () => {
     const problems = problemsOf(loadFile({ ...DEMO_CONFIG, idel: {}, branding: { ...DEMO_CONFIG.branding, colour: '#000' } }));
     expect(problems).toEqual(

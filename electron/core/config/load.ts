@@ -69,9 +69,17 @@ export function loadConfig(location: ConfigLocation): ConfigLoad {
         const prefix = field ? `${field}.` : '';
         return { field: issue.keys.map((key) => prefix + key).join(', '), problem: 'is not a known setting' };
       }
+      if (issue.code === 'invalid_type') {
+        const missing = /received undefined/.test(issue.message);
+        return { field: field || '(file)', problem: missing ? 'is required' : `must be ${article(issue.expected)}` };
+      }
       return { field: field || '(file)', problem: issue.message };
     }),
   };
+}
+
+function article(type: string): string {
+  return /^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`;
 }
 
 function flagValue(argv: readonly string[], flag: string): string | undefined {

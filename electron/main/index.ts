@@ -1,0 +1,110 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { BrowserWindow, Menu, app, ipcMain, protocol, session } from 'electron';
+import { locateConfig } from '../core/config/load';
+import { createKiosk, type Kiosk } from '../core/kiosk';
+import { createLogger } from '../core/log/logger';
+import { RENDERER_SECURITY_HEADERS } from '../core/security/csp';
+import { CrashPolicy } from './crashRecovery';
+import { forwardEvents, registerKioskApi } from './ipc';
+import { kioskWindowOptions } from './kioskWindow';
+import { lockDownContents, lockDownSession } from './lockdown';
+import { mimeType, resolveAppPath } from './protocol';
+import { APP_ENTRY, APP_RECOVERY, APP_SCHEME } from './security';
+
+/**
+ * The Electron main process: composition only. Every policy lives in a module of its own and is tested
+ * there; the kiosk's behaviour lives in electron/core.
+ */
+const production = app.isPackaged;
+// IT can run a packaged build windowed for diagnosis with PILLAR_KIOSK=0; developers get it windowed.
+const kioskMode = process.env['PILLAR_KIOSK'] ? process.env['PILLAR_KIOSK'] !== '0' : production;
+const devTools = !production && process.env['PILLAR_DEVTOOLS'] !== '0';
+const BACKGROUND = '#f6f4f0';
+
+protocol.registerSchemesAsPrivileged([
+  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } },
+]);
+app.enableSandbox();
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  void app.whenReady().then(start);
+}
+
+async function start(): Promise<void> {
+  const dataDir = app.getPath('userData');
+  const log = createLogger({ dataDir });
+  const kiosk = createKiosk({
+    app: { name: app.getName(), version: app.getVersion(), runtime: 'electron' },
+    config: locateConfig({ argv: process.argv, env: process.env, userDataDir: dataDir }),
+    dataDir,
+    log,
+  });
+
+  Menu.setApplicationMenu(null);
+  const rendererDir = path.join(app.getAppPath(), 'dist', 'renderer');
+  protocol.handle(APP_SCHEME, async (request) => {
+    const file = resolveAppPath(rendererDir, request.url);
+    if (!file) return new Response('Not found', { status: 404 });
+    try {
+      const body = await readFile(file);
+      return new Response(body, { headers: { 'Content-Type': mimeType(file), ...RENDERER_SECURITY_HEADERS } });
+    } catch {
+      return new Response('Not found', { status: 404 });
+    }
+  });
+
+  lockDownSession(session.defaultSession, { devTools }, log);
+  app.on('web-contents-created', (_event, contents) => lockDownContents(contents, { devTools }, log));
+  registerKioskApi(ipcMain, kiosk.dispatcher, log);
+
+  const window = openKioskWindow(kiosk, log);
+  app.on('second-instance', () => window.focus());
+  app.on('window-all-closed', () => app.quit());
+  app.on('will-quit', () => kiosk.close());
+}
+
+function openKioskWindow(kiosk: Kiosk, log: ReturnType<typeof createLogger>): BrowserWindow {
+  const window = new BrowserWindow(
+    kioskWindowOptions({
+      preload: path.join(app.getAppPath(), 'dist', 'preload', 'index.cjs'),
+      kiosk: kioskMode,
+      devTools,
+      backgroundColor: BACKGROUND,
+    }),
+  );
+  window.once('ready-to-show', () => window.show());
+  forwardEvents(kiosk.events, window.webContents);
+
+  const crashes = new CrashPolicy();
+  let hangTimer: NodeJS.Timeout | undefined;
+  const recoverFromCrash = (reason: string): void => {
+    const decision = crashes.record(Date.now());
+    log.error({ reason, decision }, 'renderer lost');
+    if (decision.action === 'reload') {
+      setTimeout(() => void window.loadURL(APP_ENTRY), decision.delayMs);
+    } else {
+      void window.loadURL(APP_RECOVERY);
+      setTimeout(() => void window.loadURL(APP_ENTRY), decision.retryAfterMs);
+    }
+  };
+  window.webContents.on('render-process-gone', (_event, details) => {
+    if (details.reason !== 'clean-exit') recoverFromCrash(details.reason);
+  });
+  window.webContents.on('unresponsive', () => {
+    hangTimer ??= setTimeout(() => {
+      hangTimer = undefined;
+      log.error('renderer hung; restarting it');
+      window.webContents.forcefullyCrashRenderer();
+    }, 10_000);
+  });
+  window.webContents.on('responsive', () => {
+    clearTimeout(hangTimer);
+    hangTimer = undefined;
+  });
+
+  void window.loadURL(APP_ENTRY);
+  return window;
+}
