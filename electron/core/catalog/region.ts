@@ -1,0 +1,109 @@
+import type { Db } from '../db/open';
+
+export interface Location {
+  id: number;
+  code: string;
+  kind: 'store' | 'warehouse';
+  name: string;
+  address: string;
+  postalCode: string;
+  city: string;
+  lat: number;
+  lon: number;
+  timeZone: string;
+  phone: string;
+  /** Monday first; null = closed; ["10:00", "20:00"] local time. */
+  openingHours: ([string, string] | null)[];
+}
+
+export interface Region {
+  home: Location;
+  /** Nearby stores, nearest first, with their distance from home. */
+  nearby: (Location & { distanceKm: number })[];
+  warehouse: Location | null;
+}
+
+interface LocationRow {
+  id: number;
+  code: string;
+  kind: 'store' | 'warehouse';
+  name: string;
+  address: string;
+  postal_code: string;
+  city: string;
+  lat: number;
+  lon: number;
+  time_zone: string;
+  phone: string;
+  opening_hours: string;
+}
+
+/**
+ * The cache's region: this store, its nearby stores and the online warehouse (meta `region`). Null when
+ * the cache holds no region yet (never provisioned) or this store is not in it.
+ */
+export function readRegion(db: Db, storeCode: string): Region | null {
+  const row = db.prepare("SELECT value FROM meta WHERE key = 'region'").get() as { value: string } | undefined;
+  if (!row) return null;
+  const region = JSON.parse(row.value) as { home: string; nearby: string[]; warehouse: string | null };
+  const byCode = new Map(
+    (db.prepare('SELECT * FROM locations').all() as LocationRow[]).map((r) => [r.code, toLocation(r)] as const),
+  );
+  const home = byCode.get(storeCode);
+  if (!home || region.home !== storeCode) return null;
+  const nearby = region.nearby
+    .map((code) => byCode.get(code))
+    .filter((l): l is Location => !!l)
+    .map((l) => ({ ...l, distanceKm: round1(distanceKm(home, l)) }))
+    .sort((a, b) => a.distanceKm - b.distanceKm);
+  return { home, nearby, warehouse: (region.warehouse && byCode.get(region.warehouse)) || null };
+}
+
+function toLocation(r: LocationRow): Location {
+  return {
+    id: r.id,
+    code: r.code,
+    kind: r.kind,
+    name: r.name,
+    address: r.address,
+    postalCode: r.postal_code,
+    city: r.city,
+    lat: r.lat,
+    lon: r.lon,
+    timeZone: r.time_zone,
+    phone: r.phone,
+    openingHours: JSON.parse(r.opening_hours) as Location['openingHours'],
+  };
+}
+
+/** Great-circle distance (haversine), km. */
+export function distanceKm(a: { lat: number; lon: number }, b: { lat: number; lon: number }): number {
+  const rad = Math.PI / 180;
+  const dLat = (b.lat - a.lat) * rad;
+  const dLon = (b.lon - a.lon) * rad;
+  const h = Math.sin(dLat / 2) ** 2 + Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(dLon / 2) ** 2;
+  return 2 * 6371 * Math.asin(Math.sqrt(h));
+}
+
+function round1(n: number): number {
+  return Math.round(n * 10) / 10;
+}
+
+const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
+
+/** Whether a location is open at `now`, in its own time zone (a store in another zone is judged by its clock). */
+export function isOpenAt(location: Pick<Location, 'openingHours' | 'timeZone'>, now: Date): boolean {
+  const parts = new Intl.DateTimeFormat('en-GB', {
+    timeZone: location.timeZone,
+    weekday: 'short',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).formatToParts(now);
+  const part = (type: string): string => parts.find((p) => p.type === type)?.value ?? '';
+  const day = WEEKDAYS.indexOf(part('weekday'));
+  const hours = location.openingHours[day];
+  if (!hours) return false;
+  const time = `${part('hour')}:${part('minute')}`;
+  return time >= hours[0] && time < hours[1];
+}

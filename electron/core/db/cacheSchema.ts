@@ -1,0 +1,108 @@
+import type { Migration } from './migrate';
+
+/**
+ * `cache.db`: the regional copy of what HQ publishes — this store, its nearby stores and the online
+ * warehouse. Integer keys keep the stock table (the big one: up to ~20 million rows at chain scale) to a
+ * few bytes a row; HQ's own codes (SKU, location code, style code) are unique columns beside them.
+ */
+export const CACHE_MIGRATIONS: readonly Migration[] = [
+  {
+    id: 1,
+    name: 'catalog, stock and search',
+    sql: `
+      -- Key/value facts about the cache: last_sync_at (epoch ms), source ('demo' | 'hq'), region (JSON).
+      CREATE TABLE meta (
+        key TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+      ) STRICT;
+
+      CREATE TABLE locations (
+        id INTEGER PRIMARY KEY,
+        code TEXT NOT NULL UNIQUE,
+        kind TEXT NOT NULL CHECK (kind IN ('store', 'warehouse')),
+        name TEXT NOT NULL,
+        address TEXT NOT NULL,
+        postal_code TEXT NOT NULL,
+        city TEXT NOT NULL,
+        country TEXT NOT NULL,
+        lat REAL NOT NULL,
+        lon REAL NOT NULL,
+        time_zone TEXT NOT NULL,
+        phone TEXT NOT NULL,
+        -- JSON: seven entries, Monday first, each null (closed) or ["HH:MM", "HH:MM"] in local time.
+        opening_hours TEXT NOT NULL CHECK (json_valid(opening_hours))
+      ) STRICT;
+
+      CREATE TABLE categories (
+        id TEXT PRIMARY KEY,
+        sort INTEGER NOT NULL,
+        -- JSON: { "en": "Jeans", "sv": "Jeans", "pl": "Dżinsy", "el": "Τζιν" }
+        names TEXT NOT NULL CHECK (json_valid(names))
+      ) STRICT;
+
+      CREATE TABLE colours (
+        code TEXT PRIMARY KEY,
+        hex TEXT NOT NULL,
+        names TEXT NOT NULL CHECK (json_valid(names))
+      ) STRICT;
+
+      CREATE TABLE products (
+        id INTEGER PRIMARY KEY,
+        style_code TEXT NOT NULL UNIQUE,
+        brand TEXT NOT NULL,
+        category_id TEXT NOT NULL REFERENCES categories (id),
+        price_minor INTEGER NOT NULL CHECK (price_minor >= 0),
+        currency TEXT NOT NULL,
+        rating_avg REAL NOT NULL DEFAULT 0 CHECK (rating_avg BETWEEN 0 AND 5),
+        rating_count INTEGER NOT NULL DEFAULT 0 CHECK (rating_count >= 0),
+        popularity INTEGER NOT NULL DEFAULT 0,
+        -- JSON: { "<colour code>": ["media/path.svg", …] }
+        images TEXT NOT NULL CHECK (json_valid(images))
+      ) STRICT;
+      CREATE INDEX products_by_category ON products (category_id, popularity DESC);
+
+      CREATE TABLE product_texts (
+        product_id INTEGER NOT NULL REFERENCES products (id) ON DELETE CASCADE,
+        lang TEXT NOT NULL,
+        name TEXT NOT NULL,
+        description TEXT NOT NULL,
+        PRIMARY KEY (product_id, lang)
+      ) STRICT, WITHOUT ROWID;
+
+      CREATE TABLE variants (
+        id INTEGER PRIMARY KEY,
+        sku TEXT NOT NULL UNIQUE,
+        gtin TEXT NOT NULL UNIQUE,
+        product_id INTEGER NOT NULL REFERENCES products (id) ON DELETE CASCADE,
+        colour_code TEXT NOT NULL REFERENCES colours (code),
+        size TEXT NOT NULL,
+        size_sort INTEGER NOT NULL
+      ) STRICT;
+      CREATE INDEX variants_by_product ON variants (product_id, colour_code, size_sort);
+
+      -- Sparse: a variant with none at a location has no row there.
+      CREATE TABLE stock (
+        variant_id INTEGER NOT NULL REFERENCES variants (id) ON DELETE CASCADE,
+        location_id INTEGER NOT NULL REFERENCES locations (id) ON DELETE CASCADE,
+        quantity INTEGER NOT NULL CHECK (quantity > 0),
+        changed_at INTEGER NOT NULL,
+        PRIMARY KEY (variant_id, location_id)
+      ) STRICT, WITHOUT ROWID;
+
+      CREATE TABLE related (
+        product_id INTEGER NOT NULL REFERENCES products (id) ON DELETE CASCADE,
+        kind TEXT NOT NULL CHECK (kind IN ('complement', 'alternative')),
+        related_id INTEGER NOT NULL REFERENCES products (id) ON DELETE CASCADE,
+        score REAL NOT NULL,
+        PRIMARY KEY (product_id, kind, related_id)
+      ) STRICT, WITHOUT ROWID;
+
+      -- Full-text search, one index per shopper language, over text folded by the app (catalog/fold.ts):
+      -- SQLite's own folding misses Polish ł and Greek tonos. rowid = products.id.
+      CREATE VIRTUAL TABLE search_en USING fts5 (name, terms, code, content = '', contentless_delete = 1, tokenize = 'unicode61 remove_diacritics 0', prefix = '1 2 3');
+      CREATE VIRTUAL TABLE search_sv USING fts5 (name, terms, code, content = '', contentless_delete = 1, tokenize = 'unicode61 remove_diacritics 0', prefix = '1 2 3');
+      CREATE VIRTUAL TABLE search_pl USING fts5 (name, terms, code, content = '', contentless_delete = 1, tokenize = 'unicode61 remove_diacritics 0', prefix = '1 2 3');
+      CREATE VIRTUAL TABLE search_el USING fts5 (name, terms, code, content = '', contentless_delete = 1, tokenize = 'unicode61 remove_diacritics 0', prefix = '1 2 3');
+    `,
+  },
+];
