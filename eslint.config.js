@@ -54,6 +54,12 @@ export default tseslint.config(
     rules: restrict(['electron', 'electron/*', '**/electron/**', '**/hq/**'], 'Renderer tests test the renderer: no Electron, core or HQ.'),
   },
   {
+    // The demo chain is pure computation shared by the kiosk and HQ; only its CLI touches the file system.
+    files: ['resources/demo/**'],
+    ignores: ['resources/demo/cli.ts', 'resources/demo/**/*.test.ts'],
+    rules: restrict(['electron', 'electron/*', 'react', ...NODE_BUILTINS, '**/electron/**', '**/renderer/**', '**/hq/**'], 'The demo generator is pure: no Node, Electron, UI, core or HQ imports.'),
+  },
+  {
     files: ['hq/**'],
     rules: restrict(['electron', 'electron/*', 'react', '**/renderer/**', '**/electron/**'], 'HQ is its own service: it shares only shared/ with the kiosk.'),
   },

@@ -3,6 +3,7 @@ import { KioskConfig } from '../electron/core/config/schema';
 import { createDispatcher } from '../electron/core/api/dispatcher';
 import { createLogger } from '../electron/core/log/logger';
 import { systemInfo } from '../electron/core/system/info';
+import { handlersWith } from '../electron/core/testing/fixtures';
 import { latency, measure } from './stats';
 
 /**
@@ -15,7 +16,7 @@ export async function apiBench(options: { runs: number }) {
     { ok: true, location: { source: 'demo' }, config: KioskConfig.parse(DEMO_CONFIG) },
   );
   const handler = () => info;
-  const dispatcher = createDispatcher({ 'system.info': handler }, createLogger({ level: 'silent', stdout: false }));
+  const dispatcher = createDispatcher(handlersWith({ 'system.info': handler }), createLogger({ level: 'silent', stdout: false }));
 
   const gated = latency(await measure(() => dispatcher.dispatch('system.info', {}), options.runs));
   const direct = latency(await measure(() => handler(), options.runs));

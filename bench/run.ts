@@ -1,17 +1,33 @@
 import { parseArgs } from 'node:util';
 import { apiBench } from './api';
+import { catalogBench, type Scale } from './catalog';
 import { rssMb } from './stats';
 
 /**
- * `npm run bench -- [suite …] [--runs N]`: prints one JSON object per run on standard output.
- * Suites: api. Benchmarks measure; they never pass or fail on a timing.
+ * `npm run bench -- [suite …] [--scale demo|full] [--runs N] [--rebuild]`: prints one JSON object on
+ * standard output. Suites: api, catalog. Benchmarks measure; they never pass or fail on a timing.
  */
-const SUITES = { api: apiBench } as const;
+const SUITES = {
+  api: (o: Options) => apiBench(o),
+  catalog: (o: Options) => catalogBench(o),
+} as const;
+
+interface Options {
+  runs: number;
+  scale: Scale;
+  rebuild: boolean;
+}
 type Suite = keyof typeof SUITES;
 
 const { positionals, values } = parseArgs({
   allowPositionals: true,
-  options: { runs: { type: 'string', default: '5000' }, json: { type: 'boolean', default: true } },
+  options: {
+    runs: { type: 'string', default: '5000' },
+    scale: { type: 'string', default: 'demo' },
+    rebuild: { type: 'boolean', default: false },
+    // Output is always JSON; the flag is accepted for scripts that pass it.
+    json: { type: 'boolean', default: true },
+  },
 });
 
 const chosen = (positionals.length ? positionals : Object.keys(SUITES)) as Suite[];
@@ -21,7 +37,11 @@ if (unknown.length) {
   process.exit(2);
 }
 
-const runs = Number(values.runs);
+if (values.scale !== 'demo' && values.scale !== 'full') {
+  console.error('--scale must be demo or full');
+  process.exit(2);
+}
+const options: Options = { runs: Number(values.runs), scale: values.scale, rebuild: values.rebuild };
 const results: Record<string, unknown> = {};
-for (const name of chosen) results[name] = await SUITES[name]({ runs });
+for (const name of chosen) results[name] = await SUITES[name](options);
 console.log(JSON.stringify({ node: process.version, platform: `${process.platform}-${process.arch}`, rss_mb: rssMb(), ...results }, null, 2));

@@ -1,6 +1,6 @@
 // `npm run setup`: installs everything Pillar needs on a fresh machine, with or without access to
 // Electron's download host. See README.md, "Set-up".
-import { existsSync, readFileSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { ROOT, capture, chromiumBinary, electronBinary, electronVersion, npm, runOrExit, say } from './lib.mjs';
 
@@ -59,6 +59,7 @@ async function tryElectron() {
   const version = electronVersion();
   if (electronBinary()) {
     say(`Electron ${version} is installed: "npm start" opens the kiosk window`);
+    await buildSqliteForElectron(version);
     return;
   }
   if (process.env.PILLAR_SKIP_ELECTRON === '1') {
@@ -73,10 +74,37 @@ async function tryElectron() {
   });
   if (result.code === 0 && electronBinary()) {
     say(`Electron ${version} downloaded: "npm start" opens the kiosk window`);
+    await buildSqliteForElectron(version);
   } else {
     const reason = /(fetch failed|ENOTFOUND|ECONNREFUSED|ETIMEDOUT|EAI_AGAIN|\b\d{3}\b[^\n]*)/.exec(result.output)?.[0] ?? 'download failed';
     say(`Electron's binary could not be downloaded (${reason.trim()}): the kiosk will run as the browser preview ("npm start" prints its URL)`);
   }
+}
+
+/**
+ * A second better-sqlite3 build for Electron's ABI, in .cache/electron-native/, which the main process
+ * loads in development runs (electron/main/index.ts). node_modules keeps the Node build the tests use.
+ */
+async function buildSqliteForElectron(version) {
+  const out = path.join(ROOT, '.cache', 'electron-native');
+  const target = path.join(out, 'better_sqlite3.node');
+  const stamp = path.join(out, 'electron-version');
+  if (existsSync(target) && existsSync(stamp) && readFileSync(stamp, 'utf8') === version) return;
+  const src = path.join(out, 'src');
+  rmSync(src, { recursive: true, force: true });
+  mkdirSync(out, { recursive: true });
+  cpSync(path.join(ROOT, 'node_modules', 'better-sqlite3'), src, { recursive: true, filter: (p) => !p.includes(`${path.sep}build${path.sep}`) });
+  const gypEnv = { ...process.env, npm_config_runtime: 'electron', npm_config_target: version, npm_config_disturl: 'https://electronjs.org/headers' };
+  delete gypEnv.npm_config_nodedir;
+  const result = await capture(npm, ['exec', '--yes', '--', 'node-gyp', 'rebuild', '--release', `--target=${version}`, '--dist-url=https://electronjs.org/headers', '--runtime=electron'], { cwd: src, env: gypEnv, timeoutMs: 600_000 });
+  if (result.code !== 0) {
+    say(`could not build better-sqlite3 for Electron ${version}, so "npm start" will run the browser preview:\n${result.output.slice(-2000)}`);
+    return;
+  }
+  copyFileSync(path.join(src, 'build', 'Release', 'better_sqlite3.node'), target);
+  writeFileSync(stamp, version);
+  rmSync(src, { recursive: true, force: true });
+  say(`better-sqlite3 built for Electron ${version} in .cache/electron-native`);
 }
 
 async function ensureChromium() {

@@ -1,8 +1,9 @@
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { BrowserWindow, Menu, app, ipcMain, protocol, session } from 'electron';
 import { locateConfig } from '../core/config/load';
-import { createKiosk, type Kiosk } from '../core/kiosk';
+import { createKiosk, kioskPaths, type Kiosk } from '../core/kiosk';
 import { createLogger } from '../core/log/logger';
 import { RENDERER_SECURITY_HEADERS } from '../core/security/csp';
 import { CrashPolicy } from './crashRecovery';
@@ -41,12 +42,13 @@ async function start(): Promise<void> {
     config: locateConfig({ argv: process.argv, env: process.env, userDataDir: dataDir }),
     dataDir,
     log,
+    ...electronSqliteBinding(),
   });
 
   Menu.setApplicationMenu(null);
   const rendererDir = path.join(app.getAppPath(), 'dist', 'renderer');
   protocol.handle(APP_SCHEME, async (request) => {
-    const file = resolveAppPath(rendererDir, request.url);
+    const file = resolveAppPath(rendererDir, request.url, kioskPaths(dataDir).media);
     if (!file) return new Response('Not found', { status: 404 });
     try {
       const body = await readFile(file);
@@ -64,6 +66,16 @@ async function start(): Promise<void> {
   app.on('second-instance', () => window.focus());
   app.on('window-all-closed', () => app.quit());
   app.on('will-quit', () => kiosk.close());
+}
+
+/**
+ * In a development run, better-sqlite3 in node_modules is built for Node (the tests use it); setup builds
+ * a second copy for Electron's ABI into .cache/ (scripts/setup.mjs). Packaged builds are rebuilt in place.
+ */
+function electronSqliteBinding(): { sqliteBinding?: string } {
+  if (app.isPackaged) return {};
+  const binding = path.join(app.getAppPath(), '.cache', 'electron-native', 'better_sqlite3.node');
+  return existsSync(binding) ? { sqliteBinding: binding } : {};
 }
 
 function openKioskWindow(kiosk: Kiosk, log: ReturnType<typeof createLogger>): BrowserWindow {

@@ -40,3 +40,13 @@ describe('app:// protocol', () => {
     expect(mimeType('x/unknown.bin')).toBe('application/octet-stream');
   });
 });
+
+describe('app:// media', () => {
+  const media = path.resolve('/var/lib/pillar/media');
+
+  it('serves cached product images from the data folder, and nothing above it', () => {
+    expect(resolveAppPath(root, 'app://pillar/media/demo/jeans-1-navy.svg', media)).toBe(path.join(media, 'demo', 'jeans-1-navy.svg'));
+    expect(resolveAppPath(root, 'app://pillar/media/..%2f..%2fcache.db', media)).toBeNull();
+    expect(resolveAppPath(root, 'app://pillar/media/demo/x.svg')).toBe(path.join(root, 'media', 'demo', 'x.svg'));
+  });
+});

@@ -5,7 +5,7 @@ import { APP_HOST, APP_SCHEME } from './security';
  * Maps an `app://pillar/…` URL to a file inside the built renderer, or `null` when it is not ours or
  * would leave that folder (`..`, encoded slashes, absolute paths).
  */
-export function resolveAppPath(rendererDir: string, url: string): string | null {
+export function resolveAppPath(rendererDir: string, url: string, mediaDir?: string): string | null {
   let parsed: URL;
   try {
     parsed = new URL(url);
@@ -23,8 +23,10 @@ export function resolveAppPath(rendererDir: string, url: string): string | null 
   if (pathname.includes('\0') || pathname.includes('\\')) return null;
   if (pathname === '/' || pathname === '') pathname = '/index.html';
 
-  const root = path.resolve(rendererDir);
-  const file = path.resolve(root, `.${pathname}`);
+  // Product images the kiosk caches live in its data folder, under app://pillar/media/.
+  const inMedia = mediaDir !== undefined && pathname.startsWith('/media/');
+  const root = path.resolve(inMedia ? mediaDir : rendererDir);
+  const file = path.resolve(root, `.${inMedia ? pathname.slice('/media'.length) : pathname}`);
   return file.startsWith(root + path.sep) ? file : null;
 }
 

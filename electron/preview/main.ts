@@ -3,7 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { locateConfig } from '../core/config/load';
-import { createKiosk } from '../core/kiosk';
+import { createKiosk, kioskPaths } from '../core/kiosk';
 import { createLogger } from '../core/log/logger';
 import { startPreviewServer } from './server';
 
@@ -41,6 +41,7 @@ try {
   const server = await startPreviewServer({
     kiosk,
     rendererDir: path.join(ROOT, 'dist', 'renderer'),
+    mediaDir: kioskPaths(dataDir).media,
     host: values.host,
     port,
     log,

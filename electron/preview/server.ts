@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import fastifyStatic from '@fastify/static';
 import Fastify, { LogController, type FastifyError } from 'fastify';
@@ -12,6 +12,8 @@ export interface PreviewServerOptions {
   kiosk: Kiosk;
   /** The built renderer (`dist/renderer`). */
   rendererDir: string;
+  /** Product images and other media the kiosk caches (`<data>/media`), served under `/media/`. */
+  mediaDir?: string;
   host: string;
   /** 0 picks a free port. */
   port: number;
@@ -110,6 +112,19 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
       reply.headers(RENDERER_SECURITY_HEADERS);
     },
   });
+
+  if (options.mediaDir) {
+    mkdirSync(options.mediaDir, { recursive: true });
+    await app.register(fastifyStatic, {
+      root: options.mediaDir,
+      prefix: '/media/',
+      decorateReply: false,
+      index: false,
+      setHeaders(reply) {
+        reply.headers({ 'X-Content-Type-Options': 'nosniff', 'Cache-Control': 'public, max-age=86400' });
+      },
+    });
+  }
 
   app.addHook('preClose', async () => {
     for (const res of streams) res.end();

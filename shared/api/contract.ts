@@ -1,5 +1,19 @@
 import { z } from 'zod';
 import type { ErrorCode } from './result';
+import {
+  AvailabilityInput,
+  AvailabilityOutput,
+  BarcodeInput,
+  BarcodeOutput,
+  CategoriesInput,
+  CategoryTile,
+  ProductCard,
+  ProductDetail,
+  ProductInput,
+  RelatedInput,
+  SearchInput,
+  SearchOutput,
+} from './catalog';
 import { SystemInfo } from './system';
 
 /**
@@ -29,6 +43,42 @@ export const methods = {
     input: NoInput,
     output: SystemInfo,
     errors: [],
+  }),
+  'catalog.search': method({
+    summary: 'Search as you type in the shopper’s language, with filters; always paged.',
+    input: SearchInput,
+    output: SearchOutput,
+    errors: ['UNAVAILABLE'],
+  }),
+  'catalog.byBarcode': method({
+    summary: 'The product and variant of a scanned GTIN/EAN.',
+    input: BarcodeInput,
+    output: BarcodeOutput,
+    errors: ['INVALID_BARCODE', 'NOT_FOUND', 'UNAVAILABLE'],
+  }),
+  'catalog.product': method({
+    summary: 'Everything the product page needs, in one call.',
+    input: ProductInput,
+    output: ProductDetail,
+    errors: ['NOT_FOUND', 'UNAVAILABLE'],
+  }),
+  'catalog.availability': method({
+    summary: 'Each variant: here, at nearby stores (nearest first, open now?), online; and how fresh that is.',
+    input: AvailabilityInput,
+    output: AvailabilityOutput,
+    errors: ['NOT_FOUND', 'UNAVAILABLE'],
+  }),
+  'catalog.related': method({
+    summary: 'Products that complete the look (or alternatives), in stock somewhere the shopper can get them.',
+    input: RelatedInput,
+    output: z.array(ProductCard),
+    errors: ['NOT_FOUND', 'UNAVAILABLE'],
+  }),
+  'catalog.categories': method({
+    summary: 'The categories with a product count and a picture, for browsing.',
+    input: CategoriesInput,
+    output: z.array(CategoryTile),
+    errors: ['UNAVAILABLE'],
   }),
 } as const satisfies Record<`${string}.${string}`, MethodSpec>;
 

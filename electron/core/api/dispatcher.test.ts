@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DEMO_CONFIG } from '../config/demo';
 import { KioskConfig } from '../config/schema';
 import { systemInfo } from '../system/info';
-import { capturingLogger } from '../testing/fixtures';
+import { capturingLogger, handlersWith } from '../testing/fixtures';
 import { createDispatcher, type Handlers } from './dispatcher';
 import { KioskError } from './errors';
 
@@ -11,7 +11,7 @@ const readyInfo = systemInfo(app, { ok: true, location: { source: 'demo' }, conf
 
 function dispatcherWith(handler: Handlers['system.info']) {
   const capture = capturingLogger();
-  return { dispatcher: createDispatcher({ 'system.info': handler }, capture.log), ...capture };
+  return { dispatcher: createDispatcher(handlersWith({ 'system.info': handler }), capture.log), ...capture };
 }
 
 describe('dispatcher', () => {

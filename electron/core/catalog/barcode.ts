@@ -5,9 +5,9 @@
 export function isValidGtin(code: string): boolean {
   if (!/^(\d{8}|\d{12}|\d{13}|\d{14})$/.test(code)) return false;
   const digits = [...code].map(Number);
-  const check = digits.pop()!;
+  const check = Number(code.at(-1));
   // From the right, excluding the check digit, weights alternate 3, 1, 3, …
-  const sum = digits.reverse().reduce((total, digit, index) => total + digit * (index % 2 === 0 ? 3 : 1), 0);
+  const sum = digits.slice(0, -1).reverse().reduce((total, digit, index) => total + digit * (index % 2 === 0 ? 3 : 1), 0);
   return (10 - (sum % 10)) % 10 === check;
 }
 

@@ -8,7 +8,7 @@ import type { Migration } from './migrate';
 export const CACHE_MIGRATIONS: readonly Migration[] = [
   {
     id: 1,
-    name: 'catalog, stock and search',
+    name: 'catalog and stock',
     sql: `
       -- Key/value facts about the cache: last_sync_at (epoch ms), source ('demo' | 'hq'), region (JSON).
       CREATE TABLE meta (
@@ -96,13 +96,6 @@ export const CACHE_MIGRATIONS: readonly Migration[] = [
         score REAL NOT NULL,
         PRIMARY KEY (product_id, kind, related_id)
       ) STRICT, WITHOUT ROWID;
-
-      -- Full-text search, one index per shopper language, over text folded by the app (catalog/fold.ts):
-      -- SQLite's own folding misses Polish ł and Greek tonos. rowid = products.id.
-      CREATE VIRTUAL TABLE search_en USING fts5 (name, terms, code, content = '', contentless_delete = 1, tokenize = 'unicode61 remove_diacritics 0', prefix = '1 2 3');
-      CREATE VIRTUAL TABLE search_sv USING fts5 (name, terms, code, content = '', contentless_delete = 1, tokenize = 'unicode61 remove_diacritics 0', prefix = '1 2 3');
-      CREATE VIRTUAL TABLE search_pl USING fts5 (name, terms, code, content = '', contentless_delete = 1, tokenize = 'unicode61 remove_diacritics 0', prefix = '1 2 3');
-      CREATE VIRTUAL TABLE search_el USING fts5 (name, terms, code, content = '', contentless_delete = 1, tokenize = 'unicode61 remove_diacritics 0', prefix = '1 2 3');
     `,
   },
 ];

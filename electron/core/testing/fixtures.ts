@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
 import pino, { type Logger } from 'pino';
+import { methodNames } from '../../../shared/api/contract';
+import type { Handlers } from '../api/dispatcher';
 import { REDACT_PATHS } from '../log/logger';
 
 /** A fresh folder per test, removed by the returned cleanup. */
@@ -37,4 +39,20 @@ export function capturingLogger(): { log: Logger; lines: () => Record<string, un
         .filter(Boolean)
         .map((line) => JSON.parse(line) as Record<string, unknown>),
   };
+}
+
+/**
+ * A full handler table for dispatcher tests and benchmarks that exercise some methods: the rest throw,
+ * so a test that reaches one by mistake fails loudly (as INTERNAL).
+ */
+export function handlersWith(some: Partial<Handlers>): Handlers {
+  const rest = Object.fromEntries(
+    methodNames.map((name) => [
+      name,
+      () => {
+        throw new Error(`${name} is not under test`);
+      },
+    ]),
+  );
+  return { ...rest, ...some } as Handlers;
 }

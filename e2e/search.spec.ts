@@ -1,0 +1,41 @@
+import { expect, test } from './fixtures';
+
+test('search: the demo chain loads on first start and a shopper finds Tröja without typing ö', async ({ page, preview }) => {
+  await page.goto(preview.url);
+  await page.getByRole('button', { name: 'Svenska' }).click();
+  await page.getByRole('button', { name: 'Tryck för att börja' }).click();
+
+  const field = page.getByRole('searchbox', { name: 'Sök' });
+  await field.fill('troja');
+  const first = page.getByRole('article').first();
+  await expect(first).toBeVisible();
+  await expect(first.getByRole('heading')).toContainText(/tröja/i);
+  await expect(page.getByText(/\d+ produkter?/)).toBeVisible();
+  // Stock status always in words, never colour alone.
+  await expect(first.getByText(/I den här butiken|I butiker i närheten|Online, fri frakt|Slutsåld/)).toBeVisible();
+  await page.screenshot({ path: test.info().outputPath('search-sv.png') });
+
+  // Results are paged: the rest are one tap away.
+  const shown = await page.getByRole('article').count();
+  await page.getByRole('button', { name: /Visa fler/ }).click();
+  await expect.poll(() => page.getByRole('article').count()).toBeGreaterThan(shown);
+});
+
+test('search: browsing a category and hostile input never break the screen', async ({ page, preview }) => {
+  await page.goto(preview.url);
+  await page.getByRole('button', { name: 'Touch to start' }).click();
+  await page.getByRole('button', { name: 'Jeans' }).click();
+  await expect(page.getByRole('article').first()).toBeVisible();
+  await expect(page.getByText(/\d+ products/)).toBeVisible();
+  await page.getByRole('button', { name: 'Remove filter: Jeans' }).click();
+
+  const field = page.getByRole('searchbox', { name: 'Search' });
+  for (const text of ['"*', 'NEAR(', '-) OR (', 'x'.repeat(2000)]) {
+    await field.fill(text);
+    await expect(page.getByText(/\d+ products?|Nothing found/).first()).toBeVisible();
+  }
+  await field.fill('zzqqxx');
+  await expect(page.getByText('Nothing found. Try fewer or shorter words, or browse the categories.')).toBeVisible();
+  await page.getByRole('button', { name: 'Clear search' }).click();
+  await expect(page.getByRole('button', { name: 'Jeans' })).toBeVisible();
+});

@@ -1,0 +1,312 @@
+import type { Statement } from 'better-sqlite3';
+import type {
+  AvailabilityOutput,
+  Colour,
+  ProductCard,
+  ProductDetail,
+  SearchOutput,
+  StockStatus,
+  VariantAvailability,
+} from '../../../shared/api/catalog';
+import type { Language } from '../../../shared/languages';
+import { KioskError } from '../api/errors';
+import type { Db } from '../db/open';
+import { isValidGtin, normaliseGtin } from './barcode';
+import { isOpenAt, localClock, readRegion, type Region } from './region';
+import { CatalogSearch, type SearchQuery } from './search';
+
+interface ProductRow {
+  id: number;
+  style_code: string;
+  brand: string;
+  category_id: string;
+  price_minor: number;
+  currency: string;
+  rating_avg: number;
+  rating_count: number;
+  images: string;
+}
+
+interface VariantRow {
+  id: number;
+  sku: string;
+  gtin: string;
+  colour_code: string;
+  size: string;
+  size_sort: number;
+}
+
+type Names = Partial<Record<Language, string>>;
+
+/**
+ * Every catalog query the kiosk answers from its own cache: search, barcode, product page, availability
+ * across the region, related products. Statements are prepared once; small reference tables (colours,
+ * categories, the region) are held in memory and re-read by `refresh()` after a sync.
+ */
+export class Catalog {
+  readonly #db: Db;
+  readonly #storeCode: string;
+  readonly #now: () => Date;
+  readonly #search: CatalogSearch;
+  #region: Region | null = null;
+  /** The nearby stores' location ids as a JSON array, bound into `stockAt`. */
+  #nearbyJson = '[]';
+  #colours = new Map<string, { hex: string; names: Names }>();
+  #categories = new Map<string, { sort: number; names: Names }>();
+  readonly #q: Record<
+    | 'productById'
+    | 'productByStyle'
+    | 'text'
+    | 'variants'
+    | 'stockOfProduct'
+    | 'stockAt'
+    | 'variantByGtin'
+    | 'related'
+    | 'lastSync'
+    | 'categoryCounts'
+    | 'topOfCategory',
+    Statement
+  >;
+
+  constructor(db: Db, options: { storeCode: string; now?: () => Date }) {
+    this.#db = db;
+    this.#storeCode = options.storeCode;
+    this.#now = options.now ?? (() => new Date());
+    this.#q = {
+      productById: db.prepare('SELECT * FROM products WHERE id = ?'),
+      productByStyle: db.prepare('SELECT * FROM products WHERE style_code = ?'),
+      text: db.prepare('SELECT name, description FROM product_texts WHERE product_id = ? AND lang = ?'),
+      variants: db.prepare('SELECT id, sku, gtin, colour_code, size, size_sort FROM variants WHERE product_id = ? ORDER BY colour_code, size_sort'),
+      stockOfProduct: db.prepare(
+        'SELECT s.variant_id, s.location_id, s.quantity FROM variants v JOIN stock s ON s.variant_id = v.id WHERE v.product_id = ?',
+      ),
+      stockAt: db.prepare(
+        'SELECT 1 FROM variants v JOIN stock s ON s.variant_id = v.id AND s.location_id IN (SELECT value FROM json_each(@locations)) WHERE v.product_id = @product LIMIT 1',
+      ),
+      variantByGtin: db.prepare(
+        'SELECT v.sku, v.colour_code, v.size, p.style_code FROM variants v JOIN products p ON p.id = v.product_id WHERE v.gtin = ?',
+      ),
+      related: db.prepare('SELECT related_id FROM related WHERE product_id = ? AND kind = ? ORDER BY score DESC'),
+      lastSync: db.prepare("SELECT value FROM meta WHERE key = 'last_sync_at'"),
+      categoryCounts: db.prepare('SELECT category_id, count(*) AS n FROM products GROUP BY category_id'),
+      topOfCategory: db.prepare('SELECT images FROM products WHERE category_id = ? ORDER BY popularity DESC LIMIT 1'),
+    };
+    this.#search = new CatalogSearch(db);
+    this.#readReference();
+  }
+
+  /**
+   * Re-reads everything held in memory after the catalog changed (a catalog sync): the region,
+   * reference tables and the search index. Stock-only changes need just `stockChanged`.
+   */
+  refresh(): void {
+    this.#readReference();
+    this.#search.refresh();
+  }
+
+  /** Keeps "in this store now" in search current after stock deltas for these variants. */
+  stockChanged(variantIds: readonly number[]): void {
+    this.#search.updateStock([...variantIds]);
+  }
+
+  #readReference(): void {
+    this.#region = readRegion(this.#db, this.#storeCode);
+    this.#nearbyJson = JSON.stringify(this.#region?.nearby.map((store) => store.id) ?? []);
+    this.#colours = new Map(
+      (this.#db.prepare('SELECT code, hex, names FROM colours').all() as { code: string; hex: string; names: string }[]).map(
+        (r) => [r.code, { hex: r.hex, names: JSON.parse(r.names) as Names }],
+      ),
+    );
+    this.#categories = new Map(
+      (this.#db.prepare('SELECT id, sort, names FROM categories').all() as { id: string; sort: number; names: string }[]).map(
+        (r) => [r.id, { sort: r.sort, names: JSON.parse(r.names) as Names }],
+      ),
+    );
+  }
+
+  get ready(): boolean {
+    return this.#region !== null;
+  }
+
+  /** The ids of the products a query finds, best first — the search alone, without product cards. */
+  searchIds(query: SearchQuery): number[] {
+    this.#requireRegion();
+    return this.#search.search(query).items.map((item) => item.productId);
+  }
+
+  search(query: SearchQuery): SearchOutput {
+    this.#requireRegion();
+    const found = this.#search.search(query);
+    const items = found.items.map((item) => this.#card(this.#productById(item.productId), query.lang));
+    return { total: found.total, items, ...(found.corrected ? { corrected: found.corrected } : {}) };
+  }
+
+  byBarcode(input: string): { styleCode: string; sku: string; colourCode: string; size: string } {
+    const code = normaliseGtin(input);
+    if (!isValidGtin(code)) throw new KioskError('INVALID_BARCODE', 'Not a valid GTIN/EAN code');
+    const row = this.#q.variantByGtin.get(code) as { sku: string; colour_code: string; size: string; style_code: string } | undefined;
+    if (!row) throw new KioskError('NOT_FOUND', 'No product has that code');
+    return { styleCode: row.style_code, sku: row.sku, colourCode: row.colour_code, size: row.size };
+  }
+
+  /** The variant with this SKU, as the barcode lookup answers. */
+  bySku(sku: string): { styleCode: string; sku: string; colourCode: string; size: string } {
+    const row = this.#db
+      .prepare('SELECT v.sku, v.colour_code, v.size, p.style_code FROM variants v JOIN products p ON p.id = v.product_id WHERE v.sku = ?')
+      .get(sku) as { sku: string; colour_code: string; size: string; style_code: string } | undefined;
+    if (!row) throw new KioskError('NOT_FOUND', 'No variant has that SKU');
+    return { styleCode: row.style_code, sku: row.sku, colourCode: row.colour_code, size: row.size };
+  }
+
+  product(styleCode: string, lang: Language): ProductDetail {
+    this.#requireRegion();
+    const product = this.#productByStyle(styleCode);
+    const variants = this.#q.variants.all(product.id) as VariantRow[];
+    const card = this.#card(product, lang, variants);
+    const sizes = [...new Map(variants.map((v) => [v.size, v.size_sort])).entries()].sort((a, b) => a[1] - b[1]).map(([size]) => size);
+    return {
+      ...card,
+      description: this.#text(product.id, lang).description,
+      images: JSON.parse(product.images) as Record<string, string[]>,
+      sizes,
+      variants: variants.map((v) => ({ sku: v.sku, gtin: v.gtin, colourCode: v.colour_code, size: v.size })),
+    };
+  }
+
+  availability(styleCode: string): AvailabilityOutput {
+    const region = this.#requireRegion();
+    const product = this.#productByStyle(styleCode);
+    const variants = this.#q.variants.all(product.id) as VariantRow[];
+    const stock = this.#stockByVariant(product.id);
+    const now = this.#now();
+    // One clock reading per time zone, not per store.
+    const clocks = new Map<string, ReturnType<typeof localClock>>();
+    const clockOf = (zone: string): ReturnType<typeof localClock> => {
+      let clock = clocks.get(zone);
+      if (!clock) clocks.set(zone, (clock = localClock(zone, now)));
+      return clock;
+    };
+    const nearbyById = new Map(region.nearby.map((store) => [store.id, { store, openNow: isOpenAt(store, now, clockOf(store.timeZone)) }]));
+
+    const result: VariantAvailability[] = variants.map((variant) => {
+      let here = 0;
+      let online = 0;
+      const nearby: VariantAvailability['nearby'] = [];
+      for (const [locationId, quantity] of stock.get(variant.id) ?? []) {
+        if (locationId === region.home.id) here = quantity;
+        else if (locationId === region.warehouse?.id) online = quantity;
+        else {
+          const near = nearbyById.get(locationId);
+          if (!near) continue; // outside this pillar's region
+          const { store, openNow } = near;
+          nearby.push({ code: store.code, name: store.name, city: store.city, distanceKm: store.distanceKm, openNow, quantity });
+        }
+      }
+      nearby.sort((a, b) => a.distanceKm - b.distanceKm);
+      const status: StockStatus = here > 0 ? 'here' : nearby.length > 0 ? 'nearby' : online > 0 ? 'online' : 'soldout';
+      return { sku: variant.sku, colourCode: variant.colour_code, size: variant.size, status, here, nearby, online };
+    });
+    return { styleCode, store: { code: region.home.code, name: region.home.name }, variants: result, lastSyncAt: this.lastSyncAt() };
+  }
+
+  related(styleCode: string, lang: Language, kind: 'complement' | 'alternative', limit: number): ProductCard[] {
+    this.#requireRegion();
+    const product = this.#productByStyle(styleCode);
+    const cards: ProductCard[] = [];
+    for (const { related_id } of this.#q.related.all(product.id, kind) as { related_id: number }[]) {
+      const card = this.#card(this.#productById(related_id), lang);
+      // Only what the shopper can actually get: in stock here, nearby or online.
+      if (card.status !== 'soldout') cards.push(card);
+      if (cards.length >= limit) break;
+    }
+    return cards;
+  }
+
+  categories(lang: Language): { id: string; name: string; productCount: number; image: string | null }[] {
+    const counts = new Map((this.#q.categoryCounts.all() as { category_id: string; n: number }[]).map((r) => [r.category_id, r.n]));
+    return [...this.#categories.entries()]
+      .sort((a, b) => a[1].sort - b[1].sort)
+      .map(([id, category]) => {
+        const top = this.#q.topOfCategory.get(id) as { images: string } | undefined;
+        return { id, name: pick(category.names, lang, id), productCount: counts.get(id) ?? 0, image: top ? firstImage(top.images) : null };
+      });
+  }
+
+  lastSyncAt(): number | null {
+    const row = this.#q.lastSync.get() as { value: string } | undefined;
+    return row ? Number(row.value) : null;
+  }
+
+  #card(product: ProductRow, lang: Language, variants?: VariantRow[]): ProductCard {
+    const list = variants ?? (this.#q.variants.all(product.id) as VariantRow[]);
+    const colourCodes = [...new Set(list.map((v) => v.colour_code))];
+    return {
+      styleCode: product.style_code,
+      name: this.#text(product.id, lang).name,
+      brand: product.brand,
+      category: { id: product.category_id, name: pick(this.#categories.get(product.category_id)?.names ?? {}, lang, product.category_id) },
+      price: { minor: product.price_minor, currency: product.currency },
+      rating: { average: product.rating_avg, count: product.rating_count },
+      image: firstImage(product.images),
+      colours: colourCodes.map((code) => this.#colour(code, lang)),
+      status: this.#bestStatus(product.id),
+    };
+  }
+
+  /**
+   * The best place the shopper can get any variant of a product: a primary-key probe per variant at
+   * home, then at the nearby stores, then the warehouse — cheaper than reading all its stock rows.
+   */
+  #bestStatus(productId: number): StockStatus {
+    const region = this.#requireRegion();
+    if (this.#q.stockAt.get({ product: productId, locations: JSON.stringify([region.home.id]) })) return 'here';
+    if (this.#nearbyJson !== '[]' && this.#q.stockAt.get({ product: productId, locations: this.#nearbyJson })) return 'nearby';
+    if (region.warehouse && this.#q.stockAt.get({ product: productId, locations: JSON.stringify([region.warehouse.id]) })) return 'online';
+    return 'soldout';
+  }
+
+  #stockByVariant(productId: number): Map<number, [number, number][]> {
+    const byVariant = new Map<number, [number, number][]>();
+    for (const row of this.#q.stockOfProduct.all(productId) as { variant_id: number; location_id: number; quantity: number }[]) {
+      let list = byVariant.get(row.variant_id);
+      if (!list) byVariant.set(row.variant_id, (list = []));
+      list.push([row.location_id, row.quantity]);
+    }
+    return byVariant;
+  }
+
+  #colour(code: string, lang: Language): Colour {
+    const colour = this.#colours.get(code);
+    return { code, hex: colour?.hex ?? '#999999', name: pick(colour?.names ?? {}, lang, code) };
+  }
+
+  #text(productId: number, lang: Language): { name: string; description: string } {
+    const text = (this.#q.text.get(productId, lang) ?? this.#q.text.get(productId, 'en')) as { name: string; description: string } | undefined;
+    return text ?? { name: '', description: '' };
+  }
+
+  #productByStyle(styleCode: string): ProductRow {
+    const row = this.#q.productByStyle.get(styleCode) as ProductRow | undefined;
+    if (!row) throw new KioskError('NOT_FOUND', 'No product with that style code');
+    return row;
+  }
+
+  #productById(id: number): ProductRow {
+    return this.#q.productById.get(id) as ProductRow;
+  }
+
+  #requireRegion(): Region {
+    if (!this.#region) throw new KioskError('UNAVAILABLE', 'The catalog for this store has not been loaded yet');
+    return this.#region;
+  }
+}
+
+function pick(names: Names, lang: Language, fallback: string): string {
+  return names[lang] ?? names.en ?? fallback;
+}
+
+function firstImage(imagesJson: string): string | null {
+  const images = JSON.parse(imagesJson) as Record<string, string[]>;
+  for (const list of Object.values(images)) if (list[0]) return list[0];
+  return null;
+}

@@ -1,0 +1,196 @@
+import { greeklish } from './fold';
+
+/**
+ * The in-memory inverted index that answers queries (search.ts): a sorted vocabulary with typed-array
+ * posting lists. It knows nothing of products or SQLite; searchIndex.ts fills it from the catalog.
+ */
+
+/** Where a word was found; a product's posting for a term carries every field it appears in. */
+export const Field = { Name: 1, Strong: 2, Description: 4, Code: 8 } as const;
+
+/**
+ * An inverted index held in typed arrays: a sorted vocabulary, and per word the documents containing
+ * it, ascending, each posting `(doc << 4) | fields` (`Field` bits). Documents are small integers
+ * assigned by the caller (search numbers products in browse order, see facets.ts, so ascending postings
+ * are already in popularity order). A word's postings come in two runs: documents with the word in a
+ * strong field (name, brand, category, colour, code), then documents with it only in the description,
+ * so a one-letter prefix can skip description noise without reading it. About 4 bytes per distinct
+ * word of a product.
+ *
+ * Greek words are also reachable by their Latin spellings (`greeklish`), through `aliases`.
+ */
+export class TermIndex {
+  constructor(
+    /** The vocabulary, sorted by UTF-16 code units (JavaScript's `<`). */
+    readonly terms: readonly string[],
+    /** Postings of `terms[t]`: `postings[start[t]] … postings[start[t + 1] - 1]`. */
+    readonly start: Uint32Array,
+    /** Where the description-only run of `terms[t]` begins (≤ `start[t + 1]`). */
+    readonly weakStart: Uint32Array,
+    readonly postings: Uint32Array,
+    /** Other spellings of terms, sorted, and the term each one spells. */
+    readonly aliases: readonly string[],
+    readonly aliasOf: Uint32Array,
+  ) {}
+
+  /** [lo, hi): the terms that start with `prefix`; `terms[lo] === prefix` when the word itself is there. */
+  prefixRange(prefix: string): [number, number] {
+    return [lowerBound(this.terms, prefix), lowerBound(this.terms, `${prefix}\uffff`)];
+  }
+
+  /** [lo, hi) of `aliases` starting with `prefix`. */
+  aliasRange(prefix: string): [number, number] {
+    return [lowerBound(this.aliases, prefix), lowerBound(this.aliases, `${prefix}\uffff`)];
+  }
+
+  indexOf(term: string): number {
+    const at = lowerBound(this.terms, term);
+    return this.terms[at] === term ? at : -1;
+  }
+
+  /** Postings of term t, or only its strong run: an upper bound of the documents it matches. */
+  postingCount(t: number, strongOnly: boolean): number {
+    return ((strongOnly ? this.weakStart[t] : this.start[t + 1]) ?? 0) - (this.start[t] ?? 0);
+  }
+
+  /** `postingCount` summed over terms [lo, hi), or over the terms of aliases [lo, hi). */
+  postingCountIn(lo: number, hi: number, alias: boolean, strongOnly: boolean): number {
+    let sum = 0;
+    for (let i = lo; i < hi; i++) sum += this.postingCount(alias ? (this.aliasOf[i] ?? 0) : i, strongOnly);
+    return sum;
+  }
+
+  get bytes(): number {
+    return this.start.byteLength + this.weakStart.byteLength + this.postings.byteLength + this.aliasOf.byteLength;
+  }
+}
+
+function lowerBound(sorted: readonly string[], key: string): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((sorted[mid] ?? '') < key) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The posting of document d in postings[from, to) (one run: ascending by document), or -1. */
+export function findPosting(postings: Uint32Array, from: number, to: number, d: number): number {
+  let lo = from;
+  let hi = to;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((postings[mid] ?? 0) >>> 4 < d) lo = mid + 1;
+    else hi = mid;
+  }
+  const posting = postings[lo] ?? 0;
+  return lo < to && posting >>> 4 === d ? posting : -1;
+}
+
+/** Collects each document's words with the fields they appear in, into a `TermIndex`. */
+export class TermIndexBuilder {
+  private readonly ids = new Map<string, number>();
+  private readonly words: string[] = [];
+  private termIds = new Uint32Array(1 << 16);
+  private values = new Uint32Array(1 << 16);
+  private length = 0;
+  /** Per term: 1 + the document it was last added for, and where that posting is (to OR more fields in). */
+  private seenIn = new Int32Array(1 << 12);
+  private seenAt = new Uint32Array(1 << 12);
+
+  /** Adds one document's words in one field; `doc` below 2^28, documents in any order, each added in one go. */
+  add(doc: number, field: number, words: readonly string[]): void {
+    if (!(doc >= 0 && doc < 1 << 28)) throw new RangeError(`document numbers must be in [0, 2^28), got ${doc}`);
+    if (this.length + words.length > this.values.length) this.grow(this.length + words.length);
+    for (const word of words) {
+      let id = this.ids.get(word);
+      if (id === undefined) {
+        id = this.words.length;
+        this.ids.set(word, id);
+        this.words.push(word);
+        if (id >= this.seenIn.length) this.growSeen();
+      }
+      if (this.seenIn[id] === doc + 1) {
+        const at = this.seenAt[id] ?? 0;
+        this.values[at] = (this.values[at] ?? 0) | field;
+        continue;
+      }
+      this.seenIn[id] = doc + 1;
+      this.seenAt[id] = this.length;
+      this.termIds[this.length] = id;
+      this.values[this.length++] = (doc << 4) | field;
+    }
+  }
+
+  build(): TermIndex {
+    const count = this.words.length;
+    const order = this.words.map((word, id) => ({ word, id })).sort((a, b) => (a.word < b.word ? -1 : 1));
+    const rank = new Uint32Array(count);
+    order.forEach(({ id }, position) => (rank[id] = position));
+    // Counting sort into 2 runs per term (strong, description-only); stable, so each run keeps the
+    // order documents were added in.
+    const { length, termIds, values } = this;
+    const runs = new Uint32Array(length);
+    for (let i = 0; i < length; i++) runs[i] = (rank[termIds[i] ?? 0] ?? 0) * 2 + (((values[i] ?? 0) & 15) === Field.Description ? 1 : 0);
+    const bounds = new Uint32Array(count * 2 + 1);
+    for (let i = 0; i < length; i++) {
+      const run = (runs[i] ?? 0) + 1;
+      bounds[run] = (bounds[run] ?? 0) + 1;
+    }
+    for (let r = 0; r < count * 2; r++) bounds[r + 1] = (bounds[r + 1] ?? 0) + (bounds[r] ?? 0);
+    const next = bounds.slice(0, count * 2);
+    const postings = new Uint32Array(length);
+    for (let i = 0; i < length; i++) {
+      const run = runs[i] ?? 0;
+      const at = next[run] ?? 0;
+      next[run] = at + 1;
+      postings[at] = values[i] ?? 0;
+    }
+    // Documents may have been added in any order; each run must ascend.
+    for (let r = 0; r < count * 2; r++) {
+      const from = bounds[r] ?? 0;
+      const to = bounds[r + 1] ?? 0;
+      for (let p = from + 1; p < to; p++) {
+        if ((postings[p] ?? 0) < (postings[p - 1] ?? 0)) {
+          postings.subarray(from, to).sort();
+          break;
+        }
+      }
+    }
+    const start = new Uint32Array(count + 1);
+    const weakStart = new Uint32Array(count);
+    for (let t = 0; t <= count; t++) start[t] = bounds[t * 2] ?? 0;
+    for (let t = 0; t < count; t++) weakStart[t] = bounds[t * 2 + 1] ?? 0;
+    const terms = order.map(({ word }) => word);
+    const aliases = terms.flatMap((term, t) => greeklish(term).map((alias) => [alias, t] as const)).sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+    return new TermIndex(
+      terms,
+      start,
+      weakStart,
+      postings,
+      aliases.map(([alias]) => alias),
+      Uint32Array.from(aliases, ([, t]) => t),
+    );
+  }
+
+  private growSeen(): void {
+    const seenIn = new Int32Array(this.seenIn.length * 2);
+    seenIn.set(this.seenIn);
+    const seenAt = new Uint32Array(this.seenAt.length * 2);
+    seenAt.set(this.seenAt);
+    this.seenIn = seenIn;
+    this.seenAt = seenAt;
+  }
+
+  private grow(atLeast: number): void {
+    const size = Math.max(atLeast, this.values.length * 2);
+    const termIds = new Uint32Array(size);
+    termIds.set(this.termIds.subarray(0, this.length));
+    const values = new Uint32Array(size);
+    values.set(this.values.subarray(0, this.length));
+    this.termIds = termIds;
+    this.values = values;
+  }
+}

@@ -1,0 +1,28 @@
+import { Star } from 'lucide-react';
+import { useTranslation } from 'react-i18next';
+import type { ProductCard } from '../../../../shared/api/catalog';
+import { formatPrice } from '../../app/format';
+import { StockBadge } from './StockBadge';
+import styles from './ProductCardView.module.css';
+
+export function ProductCardView({ product, locale }: { product: ProductCard; locale: string }) {
+  const { t, i18n } = useTranslation();
+  const average = new Intl.NumberFormat(i18n.language, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(product.rating.average);
+  return (
+    <article className={styles.card} aria-label={product.name}>
+      <div className={styles.media}>{product.image ? <img src={`/media/${product.image}`} alt="" loading="lazy" /> : null}</div>
+      <div className={styles.body}>
+        <h3 className={styles.name}>{product.name}</h3>
+        <p className={styles.price}>{formatPrice(product.price, locale)}</p>
+        {product.rating.count > 0 ? (
+          <p className={styles.rating} aria-label={t('product.rating', { average, count: product.rating.count })}>
+            <Star aria-hidden="true" />
+            {average}
+            <span className={styles.count}>({product.rating.count})</span>
+          </p>
+        ) : null}
+        <StockBadge status={product.status} />
+      </div>
+    </article>
+  );
+}
