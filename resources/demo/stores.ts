@@ -4,6 +4,10 @@
  * around more towns up to 49 stores. Phone numbers are from the ranges the Swedish regulator (PTS) keeps
  * for fiction, so no real shop is ever called.
  */
+import { distanceKm } from '../../shared/geo';
+
+export { distanceKm };
+
 export type Hours = readonly [string, string] | null;
 
 export interface DemoLocation {
@@ -121,13 +125,6 @@ export function chainLocations(scale: 'demo' | 'full'): DemoLocation[] {
 }
 
 /** Great-circle distance in kilometres. */
-export function distanceKm(a: { lat: number; lon: number }, b: { lat: number; lon: number }): number {
-  const rad = Math.PI / 180;
-  const dLat = (b.lat - a.lat) * rad;
-  const dLon = (b.lon - a.lon) * rad;
-  const h = Math.sin(dLat / 2) ** 2 + Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(dLon / 2) ** 2;
-  return 2 * 6371 * Math.asin(Math.sqrt(h));
-}
 
 export interface DemoRegion {
   home: string;

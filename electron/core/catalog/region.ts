@@ -1,4 +1,7 @@
+import { distanceKm } from '../../../shared/geo';
 import type { Db } from '../db/open';
+
+export { distanceKm };
 
 export interface Location {
   id: number;
@@ -76,14 +79,6 @@ function toLocation(r: LocationRow): Location {
   };
 }
 
-/** Great-circle distance (haversine), km. */
-export function distanceKm(a: { lat: number; lon: number }, b: { lat: number; lon: number }): number {
-  const rad = Math.PI / 180;
-  const dLat = (b.lat - a.lat) * rad;
-  const dLon = (b.lon - a.lon) * rad;
-  const h = Math.sin(dLat / 2) ** 2 + Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(dLon / 2) ** 2;
-  return 2 * 6371 * Math.asin(Math.sqrt(h));
-}
 
 function round1(n: number): number {
   return Math.round(n * 10) / 10;
