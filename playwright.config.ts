@@ -13,6 +13,8 @@ export default defineConfig({
   forbidOnly: !!process.env['CI'],
   reporter: [['list']],
   timeout: 30_000,
+  // Two workers, each with its own preview host, on two cores: give assertions room on a busy machine.
+  expect: { timeout: 10_000 },
   use: {
     // The pillar is a portrait 1080×1920 touch screen.
     viewport: { width: 1080, height: 1920 },

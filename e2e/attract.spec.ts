@@ -48,6 +48,9 @@ test('idle: an abandoned session warns, counts down, and starts over', async ({ 
     await page.goto(host.url);
     await page.getByRole('button', { name: 'Touch to start' }).click();
     await expect(page.getByRole('heading', { name: 'What are you looking for?' })).toBeVisible();
+    // From here on, time moves only when the test says so (a loaded machine must not age the session).
+    const now = await page.evaluate(() => Date.now());
+    await page.clock.pauseAt(now + 100);
 
     await page.clock.runFor(31_000);
     const dialog = page.getByRole('alertdialog', { name: 'Are you still there?' });
