@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEMO_CONFIG } from './config/demo';
 import { createKiosk, kioskPaths, type Kiosk } from './kiosk';
@@ -50,6 +51,18 @@ describe('kiosk', () => {
     createKiosk({ app, config: { source: 'demo' }, dataDir: dir, log: log.log, watchConfig: false }).close();
     kiosk = createKiosk({ app, config: { source: 'demo' }, dataDir: dir, log: log.log, watchConfig: false });
     expect(log.lines().filter((line) => line['msg'] === 'demo catalog loaded into an empty cache')).toHaveLength(1);
+  });
+
+  it('refuses to start on a database written by another version, naming the file, and leaves it untouched', () => {
+    const foreign = new Database(kioskPaths(dir).local);
+    foreign.exec("CREATE TABLE schema_migrations (id INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL) STRICT; INSERT INTO schema_migrations VALUES (1, 'orders v9', 0)");
+    foreign.close();
+    expect(() => createKiosk({ app, config: { source: 'demo' }, dataDir: dir, log: capturingLogger().log, watchConfig: false })).toThrow(
+      /local\.db .*migration 1 "orders v9".*another version/,
+    );
+    const after = new Database(kioskPaths(dir).local, { readonly: true });
+    expect(after.prepare('SELECT name FROM schema_migrations').pluck().all()).toEqual(['orders v9']);
+    after.close();
   });
 
   it('answers UNAVAILABLE for the catalog while the configuration is broken, and recovers when it is fixed', async () => {

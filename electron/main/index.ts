@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { BrowserWindow, Menu, app, ipcMain, protocol, session } from 'electron';
+import { BrowserWindow, Menu, app, dialog, ipcMain, protocol, session } from 'electron';
 import { locateConfig } from '../core/config/load';
 import { createKiosk, kioskPaths, type Kiosk } from '../core/kiosk';
 import { createLogger } from '../core/log/logger';
@@ -31,7 +31,11 @@ app.enableSandbox();
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
-  void app.whenReady().then(start);
+  void app.whenReady().then(start).catch((error: unknown) => {
+    // E.g. a database written by another version of Pillar: IT needs the reason, not a blank pillar.
+    dialog.showErrorBox('Pillar cannot start', error instanceof Error ? error.message : String(error));
+    app.exit(1);
+  });
 }
 
 async function start(): Promise<void> {

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { locateConfig } from '../core/config/load';
-import { createKiosk, kioskPaths } from '../core/kiosk';
+import { createKiosk, kioskPaths, type Kiosk } from '../core/kiosk';
 import { createLogger } from '../core/log/logger';
 import { startPreviewServer } from './server';
 
@@ -30,12 +30,19 @@ const dataDir = path.resolve(values.data);
 mkdirSync(dataDir, { recursive: true });
 const log = createLogger({ dataDir });
 const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { productName: string; version: string };
-const kiosk = createKiosk({
-  app: { name: pkg.productName, version: pkg.version, runtime: 'preview' },
-  config: locateConfig({ argv: values.config ? ['--config', values.config] : [], env: process.env, userDataDir: dataDir }),
-  dataDir,
-  log,
-});
+let kiosk: Kiosk;
+try {
+  kiosk = createKiosk({
+    app: { name: pkg.productName, version: pkg.version, runtime: 'preview' },
+    config: locateConfig({ argv: values.config ? ['--config', values.config] : [], env: process.env, userDataDir: dataDir }),
+    dataDir,
+    log,
+  });
+} catch (error) {
+  // E.g. a database written by another version of Pillar: say so plainly, never touch the file.
+  console.error(`pillar preview: cannot start: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+}
 
 try {
   const server = await startPreviewServer({

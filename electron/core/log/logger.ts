@@ -36,7 +36,8 @@ export function createLogger(options: LoggerOptions = {}): Logger {
   if (options.dataDir) {
     const dir = path.join(options.dataDir, 'logs');
     mkdirSync(dir, { recursive: true });
-    streams.push({ stream: pino.destination({ dest: path.join(dir, 'pillar.log'), sync: false, mkdir: true }) });
+    // Synchronous: a kiosk logs little, and the line before a crash or an early exit is the one IT needs.
+    streams.push({ stream: pino.destination({ dest: path.join(dir, 'pillar.log'), sync: true, mkdir: true }) });
   }
   return pino(
     {
