@@ -44,13 +44,13 @@ test('session: touching to start and starting over returns to the attract screen
 test('idle: an abandoned session warns, counts down, and starts over', async ({ page }) => {
   const host = await startPreview({ config: { ...DEMO_CONFIG, idle: { attractAfterSeconds: 30, warningSeconds: 20 } } });
   try {
-    await page.clock.install();
+    await page.clock.install({ time: new Date('2026-11-22T10:00:00Z') });
     await page.goto(host.url);
+    // From here on, time moves only when the test says so (a loaded machine must not age the session).
+    // The pause is ten fake minutes ahead of the installed time, so it is never in the past.
+    await page.clock.pauseAt(new Date('2026-11-22T10:10:00Z'));
     await page.getByRole('button', { name: 'Touch to start' }).click();
     await expect(page.getByRole('heading', { name: 'What are you looking for?' })).toBeVisible();
-    // From here on, time moves only when the test says so (a loaded machine must not age the session).
-    const now = await page.evaluate(() => Date.now());
-    await page.clock.pauseAt(now + 100);
 
     await page.clock.runFor(31_000);
     const dialog = page.getByRole('alertdialog', { name: 'Are you still there?' });
