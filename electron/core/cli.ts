@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -7,7 +7,7 @@ import { KioskError } from './api/errors';
 import { loadConfig, locateConfig } from './config/load';
 import { createKiosk } from './kiosk';
 import { createLogger } from './log/logger';
-import { systemInfo } from './system/info';
+import { appIdentity, systemInfo } from './system/info';
 
 /**
  * `npm run kiosk -- <command>`: the kiosk core from a shell, for IT and debugging — the same code the
@@ -40,8 +40,7 @@ if (values.help || !command) {
   process.exit(values.help ? 0 : 2);
 }
 
-const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { productName: string; version: string };
-const app = { name: pkg.productName, version: pkg.version, runtime: 'preview' as const };
+const app = appIdentity(ROOT, 'preview');
 const location = locateConfig({ argv: values.config ? ['--config', values.config] : [], env: process.env, userDataDir: path.resolve(values.data) });
 const print = (value: unknown, text: () => string): void => console.log(values.json ? JSON.stringify(value, null, 2) : text());
 

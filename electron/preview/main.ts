@@ -1,10 +1,11 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { locateConfig } from '../core/config/load';
 import { createKiosk, kioskPaths, type Kiosk } from '../core/kiosk';
 import { createLogger } from '../core/log/logger';
+import { appIdentity } from '../core/system/info';
 import { startPreviewServer } from './server';
 
 /** `npm run preview -- [--port N] [--host H] [--data DIR] [--config FILE]`: the kiosk in any browser. */
@@ -29,11 +30,10 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
 const dataDir = path.resolve(values.data);
 mkdirSync(dataDir, { recursive: true });
 const log = createLogger({ dataDir });
-const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { productName: string; version: string };
 let kiosk: Kiosk;
 try {
   kiosk = createKiosk({
-    app: { name: pkg.productName, version: pkg.version, runtime: 'preview' },
+    app: appIdentity(ROOT, 'preview'),
     config: locateConfig({ argv: values.config ? ['--config', values.config] : [], env: process.env, userDataDir: dataDir }),
     dataDir,
     log,

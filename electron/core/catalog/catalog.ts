@@ -49,8 +49,8 @@ export class Catalog {
   readonly #now: () => Date;
   readonly #search: CatalogSearch;
   #region: Region | null = null;
-  /** The nearby stores' location ids as a JSON array, bound into `stockAt`. */
-  #nearbyJson = '[]';
+  /** Best first: each status with its location ids as a JSON array, bound into `stockAt`. */
+  #statusProbes: [StockStatus, string][] = [];
   #colours = new Map<string, { hex: string; names: Names }>();
   #categories = new Map<string, { sort: number; names: Names }>();
   readonly #q: Record<
@@ -61,6 +61,7 @@ export class Catalog {
     | 'stockOfProduct'
     | 'stockAt'
     | 'variantByGtin'
+    | 'variantBySku'
     | 'related'
     | 'lastSync'
     | 'categoryCounts'
@@ -83,9 +84,8 @@ export class Catalog {
       stockAt: db.prepare(
         'SELECT 1 FROM variants v JOIN stock s ON s.variant_id = v.id AND s.location_id IN (SELECT value FROM json_each(@locations)) WHERE v.product_id = @product LIMIT 1',
       ),
-      variantByGtin: db.prepare(
-        'SELECT v.sku, v.colour_code, v.size, p.style_code FROM variants v JOIN products p ON p.id = v.product_id WHERE v.gtin = ?',
-      ),
+      variantByGtin: db.prepare(`${VARIANT_REF} WHERE v.gtin = ?`),
+      variantBySku: db.prepare(`${VARIANT_REF} WHERE v.sku = ?`),
       related: db.prepare('SELECT related_id FROM related WHERE product_id = ? AND kind = ? ORDER BY score DESC'),
       lastSync: db.prepare("SELECT value FROM meta WHERE key = 'last_sync_at'"),
       categoryCounts: db.prepare('SELECT category_id, count(*) AS n FROM products GROUP BY category_id'),
@@ -111,7 +111,15 @@ export class Catalog {
 
   #readReference(): void {
     this.#region = readRegion(this.#db, this.#storeCode);
-    this.#nearbyJson = JSON.stringify(this.#region?.nearby.map((store) => store.id) ?? []);
+    const region = this.#region;
+    const probes: [StockStatus, number[]][] = region
+      ? [
+          ['here', [region.home.id]],
+          ['nearby', region.nearby.map((store) => store.id)],
+          ['online', region.warehouse ? [region.warehouse.id] : []],
+        ]
+      : [];
+    this.#statusProbes = probes.filter(([, ids]) => ids.length > 0).map(([status, ids]) => [status, JSON.stringify(ids)]);
     this.#colours = new Map(
       (this.#db.prepare('SELECT code, hex, names FROM colours').all() as { code: string; hex: string; names: string }[]).map(
         (r) => [r.code, { hex: r.hex, names: JSON.parse(r.names) as Names }],
@@ -144,18 +152,12 @@ export class Catalog {
   byBarcode(input: string): { styleCode: string; sku: string; colourCode: string; size: string } {
     const code = normaliseGtin(input);
     if (!isValidGtin(code)) throw new KioskError('INVALID_BARCODE', 'Not a valid GTIN/EAN code');
-    const row = this.#q.variantByGtin.get(code) as { sku: string; colour_code: string; size: string; style_code: string } | undefined;
-    if (!row) throw new KioskError('NOT_FOUND', 'No product has that code');
-    return { styleCode: row.style_code, sku: row.sku, colourCode: row.colour_code, size: row.size };
+    return variantRef(this.#q.variantByGtin.get(code), 'No product has that code');
   }
 
   /** The variant with this SKU, as the barcode lookup answers. */
   bySku(sku: string): { styleCode: string; sku: string; colourCode: string; size: string } {
-    const row = this.#db
-      .prepare('SELECT v.sku, v.colour_code, v.size, p.style_code FROM variants v JOIN products p ON p.id = v.product_id WHERE v.sku = ?')
-      .get(sku) as { sku: string; colour_code: string; size: string; style_code: string } | undefined;
-    if (!row) throw new KioskError('NOT_FOUND', 'No variant has that SKU');
-    return { styleCode: row.style_code, sku: row.sku, colourCode: row.colour_code, size: row.size };
+    return variantRef(this.#q.variantBySku.get(sku), 'No variant has that SKU');
   }
 
   product(styleCode: string, lang: Language): ProductDetail {
@@ -258,10 +260,10 @@ export class Catalog {
    * home, then at the nearby stores, then the warehouse — cheaper than reading all its stock rows.
    */
   #bestStatus(productId: number): StockStatus {
-    const region = this.#requireRegion();
-    if (this.#q.stockAt.get({ product: productId, locations: JSON.stringify([region.home.id]) })) return 'here';
-    if (this.#nearbyJson !== '[]' && this.#q.stockAt.get({ product: productId, locations: this.#nearbyJson })) return 'nearby';
-    if (region.warehouse && this.#q.stockAt.get({ product: productId, locations: JSON.stringify([region.warehouse.id]) })) return 'online';
+    this.#requireRegion();
+    for (const [status, locations] of this.#statusProbes) {
+      if (this.#q.stockAt.get({ product: productId, locations })) return status;
+    }
     return 'soldout';
   }
 
@@ -299,6 +301,14 @@ export class Catalog {
     if (!this.#region) throw new KioskError('UNAVAILABLE', 'The catalog for this store has not been loaded yet');
     return this.#region;
   }
+}
+
+const VARIANT_REF = 'SELECT v.sku, v.colour_code, v.size, p.style_code FROM variants v JOIN products p ON p.id = v.product_id';
+
+function variantRef(row: unknown, notFound: string): { styleCode: string; sku: string; colourCode: string; size: string } {
+  const ref = row as { sku: string; colour_code: string; size: string; style_code: string } | undefined;
+  if (!ref) throw new KioskError('NOT_FOUND', notFound);
+  return { styleCode: ref.style_code, sku: ref.sku, colourCode: ref.colour_code, size: ref.size };
 }
 
 function pick(names: Names, lang: Language, fallback: string): string {

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import type { Runtime, SystemInfo } from '../../../shared/api/system';
 import type { ConfigLoad } from '../config/load';
 
@@ -5,6 +7,12 @@ export interface AppIdentity {
   name: string;
   version: string;
   runtime: Runtime;
+}
+
+/** Name and version from the project's package.json, for hosts that are not Electron (which has its own). */
+export function appIdentity(root: string, runtime: Runtime): AppIdentity {
+  const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { productName: string; version: string };
+  return { name: pkg.productName, version: pkg.version, runtime };
 }
 
 /** `system.info`: the configuration in use turned into what the UI may know — never the HQ token. */
