@@ -41,7 +41,10 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
     async stop() {
       const exited = new Promise((resolve) => child.once('exit', resolve));
       child.kill('SIGTERM');
+      // The host exits on its own within 3 s; SIGKILL is the net under that, so teardown never hangs.
+      const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
       await exited;
+      clearTimeout(timer);
       rmSync(dataDir, { recursive: true, force: true });
     },
   };

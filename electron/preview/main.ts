@@ -57,6 +57,8 @@ try {
   console.log(`Pillar preview: ${server.url}`);
 
   const stop = async (): Promise<void> => {
+    // Never let a stuck connection keep a stopped host alive.
+    setTimeout(() => process.exit(0), 3000).unref();
     await server.close();
     kiosk.close();
     process.exit(0);

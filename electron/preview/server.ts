@@ -52,6 +52,9 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
   const app = Fastify({
     loggerInstance: log,
     logController: new LogController({ disableRequestLogging: true }),
+    // On close, drop every connection: a browser's EventSource reconnects on its own and would otherwise
+    // hold the server open forever.
+    forceCloseConnections: true,
     bodyLimit: 256 * 1024,
   });
   // JSON only: Fastify also parses text/plain by default, which any foreign page may POST without a CORS
