@@ -14,6 +14,7 @@ import {
   SearchInput,
   SearchOutput,
 } from './catalog';
+import { StockChanged, SyncStatus } from './sync';
 import { SystemInfo } from './system';
 
 /**
@@ -80,11 +81,23 @@ export const methods = {
     output: z.array(CategoryTile),
     errors: ['UNAVAILABLE'],
   }),
+  'sync.status': method({
+    summary: 'Sync with HQ: connected or not, last success and error, cursor, changes still to apply, provisioning progress.',
+    input: NoInput,
+    output: SyncStatus,
+    errors: [],
+  }),
 } as const satisfies Record<`${string}.${string}`, MethodSpec>;
 
 export const events = {
   /** The configuration changed on disk (IT edited or re-provisioned it): the UI re-reads who it is. */
   'system.infoChanged': SystemInfo,
+  /** Sync state moved (phase, progress while provisioning, freshness after each applied batch). */
+  'sync.statusChanged': SyncStatus,
+  /** Stock changed for these products (a sale elsewhere, a delivery): open pages re-read them. */
+  'catalog.stockChanged': StockChanged,
+  /** The catalog itself changed (products, prices, texts, a new snapshot): lists and pages re-read. */
+  'catalog.changed': z.object({ at: z.number().int() }),
 } as const satisfies Record<`${string}.${string}`, z.ZodType>;
 
 export type Methods = typeof methods;

@@ -1,0 +1,200 @@
+import { z } from 'zod';
+import { HEX_COLOR } from '../color';
+import { LANGUAGES } from '../languages';
+
+/**
+ * What HQ publishes, as it travels in snapshots and change feeds. HQ checks every row against these
+ * before it stores it (imports, admin API) and the kiosk checks every row again before it touches the
+ * cache: the two sides share one definition, and a row either side would refuse never crosses the wire.
+ *
+ * Objects strip keys they do not know (zod's default) rather than refusing them, so an HQ that has
+ * learnt a new field does not break the kiosks still in the field.
+ */
+
+const Code = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, 'must be 1–64 letters, digits, ".", "_" or "-"');
+const Text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
+const Clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time such as "09:30"');
+
+/** Names in the shopper's languages; English is required, as the fallback for the others. */
+export const Names = z
+  .object(Object.fromEntries(LANGUAGES.map((lang) => [lang, Text(120).optional()])) as Record<(typeof LANGUAGES)[number], z.ZodOptional<z.ZodString>>)
+  .refine((names) => names.en !== undefined, { message: 'must have an English name ("en")', path: ['en'] });
+export type Names = z.infer<typeof Names>;
+
+export const SkuCode = Code;
+export const LocationCode = Code;
+export const StyleCode = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$/, 'must be 1–40 letters, digits, ".", "_" or "-"');
+
+export const OpeningHours = z
+  .array(
+    z
+      .tuple([Clock, Clock])
+      .nullable()
+      .refine((hours) => hours === null || hours[0] < hours[1], 'must open before it closes'),
+  )
+  .length(7, 'must list seven days, Monday first');
+
+export const Location = z.object({
+  code: LocationCode,
+  kind: z.enum(['store', 'warehouse']),
+  name: Text(80),
+  address: z.string().max(120),
+  postalCode: z.string().max(16),
+  city: z.string().max(80),
+  /** ISO 3166-1 alpha-2. */
+  country: z.string().regex(/^[A-Z]{2}$/, 'must be a two-letter country code such as "SE"'),
+  lat: z.number().min(-90).max(90),
+  lon: z.number().min(-180).max(180),
+  timeZone: z.string().min(1).max(64),
+  phone: z.string().max(32),
+  openingHours: OpeningHours,
+});
+export type Location = z.infer<typeof Location>;
+
+export const Category = z.object({ id: Code, sort: z.number().int(), names: Names });
+export type Category = z.infer<typeof Category>;
+
+export const Colour = z.object({ code: Code, hex: z.string().regex(HEX_COLOR, 'must be a colour written as #rrggbb'), names: Names });
+export type Colour = z.infer<typeof Colour>;
+
+/** A media path below HQ's media root: no `..`, no leading `/`, no scheme. */
+export const MediaPath = z
+  .string()
+  .max(200)
+  .regex(/^(?!.*\.\.)[A-Za-z0-9][A-Za-z0-9._/-]*\.(svg|png|jpe?g|webp|avif)$/, 'must be a relative media path such as "demo/jeans-1-navy.svg"');
+
+export const Variant = z.object({
+  sku: SkuCode,
+  /** EAN-13 / GTIN-13 as printed on the price tag. */
+  gtin: z.string().regex(/^\d{8,14}$/, 'must be 8–14 digits'),
+  colourCode: Code,
+  size: z.string().min(1).max(16),
+  sizeSort: z.number().int(),
+});
+export type Variant = z.infer<typeof Variant>;
+
+export const ProductText = z.object({ name: Text(160), description: z.string().max(4000) });
+
+export const Related = z.object({
+  kind: z.enum(['complement', 'alternative']),
+  styleCode: StyleCode,
+  score: z.number().min(0).max(1),
+});
+export type Related = z.infer<typeof Related>;
+
+export const Product = z
+  .object({
+    styleCode: StyleCode,
+    brand: Text(60),
+    categoryId: Code,
+    /** In the currency's minor unit: 29900 is 299 kr. */
+    priceMinor: z.number().int().nonnegative(),
+    currency: z.string().regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as "SEK"'),
+    ratingAvg: z.number().min(0).max(5),
+    ratingCount: z.number().int().nonnegative(),
+    popularity: z.number().int().nonnegative(),
+    /** Colour code → media paths, best first. */
+    images: z.record(Code, z.array(MediaPath).max(12)),
+    texts: z
+      .object(Object.fromEntries(LANGUAGES.map((lang) => [lang, ProductText.optional()])) as Record<(typeof LANGUAGES)[number], z.ZodOptional<typeof ProductText>>)
+      .refine((texts) => texts.en !== undefined, { message: 'must have an English text ("en")', path: ['en'] }),
+    variants: z.array(Variant).min(1, 'must have at least one variant').max(200),
+    related: z.array(Related).max(40),
+  })
+  .superRefine((product, ctx) => {
+    const skus = new Set<string>();
+    product.variants.forEach((variant, index) => {
+      if (skus.has(variant.sku)) ctx.addIssue({ code: 'custom', message: `repeats SKU ${variant.sku}`, path: ['variants', index, 'sku'] });
+      skus.add(variant.sku);
+    });
+    product.related.forEach((related, index) => {
+      if (related.styleCode === product.styleCode) ctx.addIssue({ code: 'custom', message: 'a product cannot be related to itself', path: ['related', index, 'styleCode'] });
+    });
+  });
+export type Product = z.infer<typeof Product>;
+
+/** How many of one variant one location has; 0 means none (the kiosk keeps no row for it). */
+export const StockLevel = z.object({
+  sku: SkuCode,
+  location: LocationCode,
+  quantity: z.number().int('must be a whole number').nonnegative('must not be negative').max(1_000_000),
+  /** Epoch ms of the count at HQ. */
+  changedAt: z.number().int().nonnegative(),
+});
+export type StockLevel = z.infer<typeof StockLevel>;
+
+/** The same level as it travels in bulk: `[sku, location, quantity, changedAt]`. */
+export const StockTuple = z.tuple([StockLevel.shape.sku, StockLevel.shape.location, StockLevel.shape.quantity, StockLevel.shape.changedAt]);
+export type StockTuple = z.infer<typeof StockTuple>;
+
+/**
+ * Chain settings HQ publishes to a store's pillars (chain-wide values with the store's overrides
+ * resolved by HQ). The orders, offers and staff issues read these; the kiosk caches them as sent.
+ */
+export const Settings = z.object({
+  shipping: z.object({
+    /** Home delivery is free when the variant is not in stock in this store. */
+    freeWhenMissingInStore: z.boolean(),
+    /** Otherwise this fee applies (minor units), unless the order reaches `freeAboveMinor`. */
+    feeMinor: z.number().int().nonnegative(),
+    freeAboveMinor: z.number().int().nonnegative().nullable(),
+    currency: z.string().regex(/^[A-Z]{3}$/),
+  }),
+  delivery: z.object({
+    warehouseLeadDays: z.number().int().min(0).max(30),
+    /** Orders before this local time leave the warehouse the same working day. */
+    cutoff: Clock,
+    carrierDays: z.object({ min: z.number().int().min(0).max(30), max: z.number().int().min(0).max(30) }),
+    peaks: z.array(z.object({ from: z.iso.date(), to: z.iso.date(), extraDays: z.number().int().min(0).max(30) })).max(50),
+  }),
+  holds: z.object({ hours: z.number().int().min(1).max(24 * 14) }),
+  returns: z.object({ days: z.number().int().min(0).max(365), free: z.boolean(), inStore: z.boolean(), byPost: z.boolean() }),
+});
+export type Settings = z.infer<typeof Settings>;
+
+const OfferTexts = z.object({ title: Text(80), body: z.string().max(600), terms: z.string().max(2000) });
+
+/**
+ * An offer as HQ publishes it (the offers issue builds what the pillar does with them). Check-in offers
+ * reward a check-in, never a like: HQ refuses to publish like-gating (Facebook's platform rules).
+ */
+export const Offer = z.object({
+  id: Code,
+  kind: z.enum(['check-in', 'today-only', 'bundle']),
+  /** Store codes it runs in; empty = every store of the chain. */
+  stores: z.array(LocationCode).max(500),
+  schedule: z.object({
+    /** Local dates and times in the store's time zone. */
+    start: z.iso.datetime({ local: true }),
+    end: z.iso.datetime({ local: true }),
+    /** 0 = Monday; absent = every day. */
+    days: z.array(z.number().int().min(0).max(6)).max(7).optional(),
+    hours: z.tuple([Clock, Clock]).optional(),
+  }),
+  texts: z
+    .object(Object.fromEntries(LANGUAGES.map((lang) => [lang, OfferTexts.optional()])) as Record<(typeof LANGUAGES)[number], z.ZodOptional<typeof OfferTexts>>)
+    .refine((texts) => texts.en !== undefined, { message: 'must have an English text ("en")', path: ['en'] }),
+  discount: z.object({
+    percent: z.number().int().min(1).max(90).optional(),
+    amountMinor: z.number().int().positive().optional(),
+    minSpendMinor: z.number().int().nonnegative().optional(),
+    categories: z.array(Code).max(50).optional(),
+  }),
+  checkIn: z
+    .object({
+      platform: z.enum(['facebook', 'instagram', 'tiktok']),
+      /** What the shopper does for the reward: a check-in. Never a like (like-gating is banned). */
+      action: z.literal('check-in', { error: 'an offer may reward a check-in, never a like or follow (platform rules)' }),
+      url: z.url({ protocol: /^https$/, error: 'must be an https:// link' }),
+    })
+    .optional(),
+}).superRefine((offer, ctx) => {
+  if ((offer.discount.percent === undefined) === (offer.discount.amountMinor === undefined)) {
+    ctx.addIssue({ code: 'custom', message: 'must give either a percent or an amount', path: ['discount'] });
+  }
+  if ((offer.kind === 'check-in') !== (offer.checkIn !== undefined)) {
+    ctx.addIssue({ code: 'custom', message: 'a check-in offer, and only one, names its platform and link', path: ['checkIn'] });
+  }
+  if (offer.schedule.start >= offer.schedule.end) ctx.addIssue({ code: 'custom', message: 'must start before it ends', path: ['schedule', 'end'] });
+});
+export type Offer = z.infer<typeof Offer>;
