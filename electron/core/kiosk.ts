@@ -86,6 +86,17 @@ export function createKiosk(options: KioskOptions): Kiosk {
     'catalog.availability': (input) => requireCatalog().availability(input.styleCode),
     'catalog.related': (input) => requireCatalog().related(input.styleCode, input.lang, input.kind, input.limit),
     'catalog.categories': (input) => requireCatalog().categories(input.lang),
+    'sync.status': () => ({
+      phase: 'not-configured',
+      live: false,
+      cursor: null,
+      head: null,
+      pendingChanges: 0,
+      lastSuccessAt: null,
+      lastError: null,
+      progress: null,
+      source: catalog ? 'demo' : 'empty',
+    }),
   };
 
   const reloadConfig = (): void => {
