@@ -98,4 +98,17 @@ export const CACHE_MIGRATIONS: readonly Migration[] = [
       ) STRICT, WITHOUT ROWID;
     `,
   },
+  {
+    id: 2,
+    name: 'offers and sync state',
+    sql: `
+      -- Offers as HQ publishes them (shared/sync/entities.ts Offer), validated before they land here.
+      CREATE TABLE offers (
+        id TEXT PRIMARY KEY,
+        body TEXT NOT NULL CHECK (json_valid(body))
+      ) STRICT;
+      -- meta gains: cursor (HQ log seq this cache holds), hq_store, snapshot_id, settings (JSON),
+      -- last_sync_at (epoch ms of the last time it was known current with HQ).
+    `,
+  },
 ];

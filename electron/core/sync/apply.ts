@@ -1,0 +1,247 @@
+import type { Category, Colour, Location, Offer, Product, Settings, StockTuple } from '../../../shared/sync/entities';
+import type { Change, ChangeBatch } from '../../../shared/sync/protocol';
+import type { Db } from '../db/open';
+
+/** A batch HQ sent that cannot be applied to this cache (an unknown SKU, a category it lacks): nothing of it is. */
+export class BatchRejected extends Error {
+  override readonly name = 'BatchRejected';
+}
+
+export interface Applied {
+  cursor: number;
+  /** Variants whose stock changed (in this store or elsewhere in the region). */
+  variantIds: number[];
+  /** Products, categories, colours or locations changed: lists and the search index re-read. */
+  catalogChanged: boolean;
+  offersChanged: boolean;
+  settingsChanged: boolean;
+  levels: number;
+  changes: number;
+}
+
+/** The `meta` keys sync keeps beside the data, written in the same transaction as the data they describe. */
+export const META = {
+  cursor: 'cursor',
+  store: 'hq_store',
+  snapshot: 'snapshot_id',
+  settings: 'settings',
+  lastSync: 'last_sync_at',
+  source: 'source',
+  region: 'region',
+} as const;
+
+/**
+ * Applies verified change batches to a cache: each batch in one transaction together with its cursor, so
+ * a reader (or a crash) sees the cache before the batch or after it, never half of it. Statements are
+ * prepared once per connection. Stock goes in set-wise — one statement per change over `json_each` — so
+ * the hundreds of thousands of levels of a big delta stay inside SQLite instead of crossing into
+ * JavaScript row by row.
+ */
+export class BatchApplier {
+  readonly #db: Db;
+  readonly #s: Statements;
+
+  constructor(db: Db) {
+    this.#db = db;
+    this.#s = prepare(db);
+  }
+
+  /** Applies one verified batch and advances the cursor, atomically. Throws `BatchRejected`, leaving the cache as it was. */
+  apply(batch: ChangeBatch, now = Date.now()): Applied {
+    return this.#db.transaction((): Applied => {
+      const applied: Applied = { cursor: batch.cursor, variantIds: [], catalogChanged: false, offersChanged: false, settingsChanged: false, levels: 0, changes: batch.changes.length };
+      const relations: [number, Product['related']][] = [];
+      for (const change of batch.changes) this.#applyChange(change, applied, relations);
+      // Relations last: a product may relate to one that arrives later in the same batch.
+      for (const [productId, related] of relations) this.putRelated(productId, related);
+      this.#s.meta.run(META.cursor, String(batch.cursor));
+      this.#s.meta.run(META.lastSync, String(now));
+      return applied;
+    })();
+  }
+
+  /** Records that the cache is current with HQ at its cursor (an idle poll answered "nothing new"). */
+  touch(now = Date.now()): void {
+    this.#s.meta.run(META.lastSync, String(now));
+  }
+
+  #applyChange(change: Change, applied: Applied, relations: [number, Product['related']][]): void {
+    switch (change.type) {
+      case 'product.upsert': {
+        const { productId, droppedVariants } = this.putProduct(change.product);
+        relations.push([productId, change.product.related]);
+        applied.variantIds.push(...droppedVariants);
+        applied.catalogChanged = true;
+        return;
+      }
+      case 'product.delete':
+        this.#s.deleteProduct.run(change.styleCode);
+        applied.catalogChanged = true;
+        return;
+      case 'location.upsert':
+        this.putLocation(change.location);
+        applied.catalogChanged = true;
+        return;
+      case 'category.upsert':
+        this.putCategory(change.category);
+        applied.catalogChanged = true;
+        return;
+      case 'colour.upsert':
+        this.putColour(change.colour);
+        applied.catalogChanged = true;
+        return;
+      case 'stock':
+        applied.variantIds.push(...this.putStock(change.levels));
+        applied.levels += change.levels.length;
+        return;
+      case 'offer.upsert':
+        this.putOffer(change.offer);
+        applied.offersChanged = true;
+        return;
+      case 'offer.delete':
+        this.#s.deleteOffer.run(change.id);
+        applied.offersChanged = true;
+        return;
+      case 'settings':
+        this.putSettings(change.settings);
+        applied.settingsChanged = true;
+        return;
+    }
+  }
+
+  putLocation(l: Location): void {
+    this.#s.location.run({ ...l, openingHours: JSON.stringify(l.openingHours) });
+  }
+
+  putCategory(c: Category): void {
+    this.#s.category.run(c.id, c.sort, JSON.stringify(c.names));
+  }
+
+  putColour(c: Colour): void {
+    this.#s.colour.run(c.code, c.hex, JSON.stringify(c.names));
+  }
+
+  putOffer(offer: Offer): void {
+    this.#s.putOffer.run(offer.id, JSON.stringify(offer));
+  }
+
+  putSettings(settings: Settings): void {
+    this.#s.meta.run(META.settings, JSON.stringify(settings));
+  }
+
+  putMeta(key: string, value: string): void {
+    this.#s.meta.run(key, value);
+  }
+
+  /** Inserts or updates a product with its texts and variants; its relations are written by `putRelated`. */
+  putProduct(p: Product): { productId: number; droppedVariants: number[] } {
+    let productId: number;
+    try {
+      productId = (this.#s.product.get({ ...p, images: JSON.stringify(p.images) }) as { id: number }).id;
+    } catch (error) {
+      throw reject(error, `product ${p.styleCode}: category "${p.categoryId}" is not in the cache`);
+    }
+    this.#s.deleteTexts.run(productId);
+    for (const [lang, text] of Object.entries(p.texts)) if (text) this.#s.text.run(productId, lang, text.name, text.description);
+    const droppedVariants = this.#s.dropVariants.pluck().all(productId, JSON.stringify(p.variants.map((v) => v.sku))) as number[];
+    for (const v of p.variants) {
+      try {
+        this.#s.variant.run(v.sku, v.gtin, productId, v.colourCode, v.size, v.sizeSort);
+      } catch (error) {
+        throw reject(error, `product ${p.styleCode}: variant ${v.sku} has an unknown colour "${v.colourCode}" or a GTIN another variant has`);
+      }
+    }
+    return { productId, droppedVariants };
+  }
+
+  /** A product's relations; ones to products this cache does not hold are left out (HQ drops them too). */
+  putRelated(productId: number, related: Product['related']): void {
+    this.#s.deleteRelated.run(productId);
+    for (const r of related) this.#s.related.run(productId, r.kind, r.score, r.styleCode);
+  }
+
+  /**
+   * Sets stock levels (0 = none: the row goes). Every SKU and location must be known, or nothing of the
+   * batch applies. Returns the variant ids whose stock changed.
+   */
+  putStock(levels: readonly StockTuple[]): number[] {
+    // The last level of a SKU at a location wins, as HQ logged them in order.
+    const latest = new Map<string, StockTuple>();
+    for (const level of levels) latest.set(`${level[0]}\u0000${level[1]}`, level);
+    const put: StockTuple[] = [];
+    const drop: StockTuple[] = [];
+    for (const level of latest.values()) (level[2] > 0 ? put : drop).push(level);
+    const json = JSON.stringify([...latest.values()]);
+    const sku = this.#s.unknownSku.get(json) as string | undefined;
+    if (sku !== undefined) throw new BatchRejected(`stock for SKU ${sku}, which the cache does not have`);
+    const location = this.#s.unknownLocation.get(json) as string | undefined;
+    if (location !== undefined) throw new BatchRejected(`stock at location ${location}, which is not in this pillar's region`);
+    const changed = put.length > 0 ? (this.#s.putStock.all(JSON.stringify(put)) as number[]) : [];
+    if (drop.length > 0) for (const id of this.#s.dropStock.all(JSON.stringify(drop)) as number[]) changed.push(id);
+    return changed;
+  }
+}
+
+
+function prepare(db: Db) {
+  return {
+
+    meta: db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value'),
+    product: db.prepare(
+      `INSERT INTO products (style_code, brand, category_id, price_minor, currency, rating_avg, rating_count, popularity, images)
+       VALUES (@styleCode, @brand, @categoryId, @priceMinor, @currency, @ratingAvg, @ratingCount, @popularity, @images)
+       ON CONFLICT (style_code) DO UPDATE SET brand = excluded.brand, category_id = excluded.category_id, price_minor = excluded.price_minor,
+         currency = excluded.currency, rating_avg = excluded.rating_avg, rating_count = excluded.rating_count,
+         popularity = excluded.popularity, images = excluded.images
+       RETURNING id`,
+    ),
+    deleteTexts: db.prepare('DELETE FROM product_texts WHERE product_id = ?'),
+    text: db.prepare('INSERT INTO product_texts (product_id, lang, name, description) VALUES (?, ?, ?, ?)'),
+    variant: db.prepare(
+      `INSERT INTO variants (sku, gtin, product_id, colour_code, size, size_sort) VALUES (?, ?, ?, ?, ?, ?)
+       ON CONFLICT (sku) DO UPDATE SET gtin = excluded.gtin, product_id = excluded.product_id, colour_code = excluded.colour_code,
+         size = excluded.size, size_sort = excluded.size_sort`,
+    ),
+    dropVariants: db.prepare('DELETE FROM variants WHERE product_id = ? AND sku NOT IN (SELECT value FROM json_each(?)) RETURNING id'),
+    deleteRelated: db.prepare('DELETE FROM related WHERE product_id = ?'),
+    related: db.prepare('INSERT OR REPLACE INTO related (product_id, kind, related_id, score) SELECT ?, ?, id, ? FROM products WHERE style_code = ?'),
+    deleteProduct: db.prepare('DELETE FROM products WHERE style_code = ?'),
+    location: db.prepare(
+      `INSERT INTO locations (id, code, kind, name, address, postal_code, city, country, lat, lon, time_zone, phone, opening_hours)
+       VALUES ((SELECT coalesce(max(id), 0) + 1 FROM locations), @code, @kind, @name, @address, @postalCode, @city, @country, @lat, @lon, @timeZone, @phone, @openingHours)
+       ON CONFLICT (code) DO UPDATE SET kind = excluded.kind, name = excluded.name, address = excluded.address, postal_code = excluded.postal_code,
+         city = excluded.city, country = excluded.country, lat = excluded.lat, lon = excluded.lon, time_zone = excluded.time_zone,
+         phone = excluded.phone, opening_hours = excluded.opening_hours`,
+    ),
+    category: db.prepare('INSERT INTO categories (id, sort, names) VALUES (?, ?, ?) ON CONFLICT (id) DO UPDATE SET sort = excluded.sort, names = excluded.names'),
+    colour: db.prepare('INSERT INTO colours (code, hex, names) VALUES (?, ?, ?) ON CONFLICT (code) DO UPDATE SET hex = excluded.hex, names = excluded.names'),
+    unknownSku: db.prepare('SELECT j.value ->> 0 FROM json_each(?) j WHERE NOT EXISTS (SELECT 1 FROM variants v WHERE v.sku = j.value ->> 0) LIMIT 1').pluck(),
+    unknownLocation: db.prepare('SELECT j.value ->> 1 FROM json_each(?) j WHERE NOT EXISTS (SELECT 1 FROM locations l WHERE l.code = j.value ->> 1) LIMIT 1').pluck(),
+    putStock: db
+      .prepare(
+        `INSERT INTO stock (variant_id, location_id, quantity, changed_at)
+         SELECT v.id, l.id, j.value ->> 2, j.value ->> 3
+         FROM json_each(?) j JOIN variants v ON v.sku = j.value ->> 0 JOIN locations l ON l.code = j.value ->> 1
+         WHERE true
+         ON CONFLICT (variant_id, location_id) DO UPDATE SET quantity = excluded.quantity, changed_at = excluded.changed_at
+         RETURNING variant_id`,
+      )
+      .pluck(),
+    dropStock: db
+      .prepare(
+        `DELETE FROM stock WHERE (variant_id, location_id) IN (
+           SELECT v.id, l.id FROM json_each(?) j JOIN variants v ON v.sku = j.value ->> 0 JOIN locations l ON l.code = j.value ->> 1)
+         RETURNING variant_id`,
+      )
+      .pluck(),
+    putOffer: db.prepare('INSERT INTO offers (id, body) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET body = excluded.body'),
+    deleteOffer: db.prepare('DELETE FROM offers WHERE id = ?'),
+    
+  };
+}
+type Statements = ReturnType<typeof prepare>;
+
+function reject(error: unknown, message: string): Error {
+  const code = (error as { code?: string }).code ?? '';
+  return code.startsWith('SQLITE_CONSTRAINT') ? new BatchRejected(message) : (error as Error);
+}

@@ -1,0 +1,49 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import { createLogger } from '../log/logger';
+import { SyncEngine } from './engine';
+import type { FromWorker, ToWorker, WorkerOptions } from './messages';
+
+/**
+ * The sync engine's thread. Downloading, parsing, checking and applying HQ's data all happen here, on
+ * the worker's own connection to the cache, so the kiosk's main thread — which answers the shopper's
+ * taps — only ever hears "this batch committed" and re-reads what changed.
+ */
+const port = parentPort;
+if (!port) throw new Error('sync/worker.ts runs as a worker thread');
+const options = workerData as WorkerOptions;
+const post = (message: FromWorker, transfer: ArrayBuffer[] = []): void => port.postMessage(message, transfer);
+
+const engine = new SyncEngine({
+  dataDir: options.dataDir,
+  hq: options.hq,
+  storeCode: options.storeCode,
+  ...(options.sqliteBinding ? { sqliteBinding: options.sqliteBinding } : {}),
+  log: createLogger({ ...(options.logToFile ? { dataDir: options.dataDir } : {}), stdout: options.logToStdout }).child({ thread: 'sync' }),
+  ...(options.timing ? { timing: options.timing } : {}),
+  onStatus: (status) => post({ type: 'status', status }),
+  onApplied: (applied) => {
+    const variantIds = Int32Array.from(applied.variantIds);
+    post({ type: 'applied', applied: { ...applied, variantIds }, }, [variantIds.buffer]);
+  },
+  onSwapped: (file) => post({ type: 'swapped', file }),
+});
+
+port.on('message', (message: ToWorker) => {
+  switch (message.type) {
+    case 'syncNow':
+      engine.syncNow();
+      return;
+    case 'resnapshot':
+      engine.resnapshot();
+      return;
+    case 'stop':
+      void engine.stop().then(() => {
+        post({ type: 'stopped' });
+        port.close();
+      });
+      return;
+  }
+});
+
+post({ type: 'status', status: engine.status });
+engine.start();
