@@ -36,12 +36,20 @@ export interface HqStore {
   // ── Reading for pillars ─────────────────────────────────────────────────────────────────────────
   /** A store's region: itself, its nearby stores (nearest first) and the online warehouse; null for an unknown store. */
   region(storeCode: string): Promise<Region | null>;
-  /** The changes after `after` that concern this region, up to `limit` changes and `MAX_LEVELS_PER_BATCH` levels. */
+  /**
+   * The changes after `after` that concern this region, up to `limit` changes and `MAX_LEVELS_PER_BATCH` levels.
+   * `cursor` is the last seq examined (past other regions' changes). Callers answer CURSOR_EXPIRED for
+   * `after < floor()`; the store checks it again inside its own read and throws `CursorExpired`, so a
+   * compaction between the caller's check and the read can never skip changes silently. `after > head`
+   * throws `StoreInputError`.
+   */
   changes(region: Region, after: Cursor, options: { limit: number; feeds: readonly Feed[] }): Promise<{ changes: Change[]; cursor: Cursor; head: Cursor }>;
   /** The region's snapshot at the current head: generated once per change set, reused by every pillar of the region. */
   snapshot(storeCode: string): Promise<SnapshotManifest>;
   /** The path of a generated snapshot file, or null when it is unknown or pruned. */
   snapshotFile(id: string): Promise<string | null>;
+  /** The products with these style codes, as stored (unknown ones are left out): imports merge into them. */
+  getProducts(styleCodes: readonly string[]): Promise<Product[]>;
   /** The region's whole state at the current head, sorted as `canonicalLines` expects (for tests and the fault harness). */
   regionState(region: Region): Promise<RegionStateRows & { cursor: Cursor }>;
   /** Drops log entries up to `before` (keeping the state); returns the new floor. */
@@ -55,6 +63,11 @@ export interface CatalogInput {
   categories?: readonly Category[];
   colours?: readonly Colour[];
   products?: readonly Product[];
+  /**
+   * Absolute stock levels to set in the same transaction, after the catalog rows (an import of a catalog
+   * and its stock is all or nothing): as `importStock`, issues are reported under `stock.<index>`.
+   */
+  stock?: Iterable<StockTuple>;
 }
 
 export interface PublishResult {
@@ -83,6 +96,17 @@ export class StoreInputError extends Error {
   ) {
     super(message);
     this.name = 'StoreInputError';
+  }
+}
+
+/** `changes` asked for a cursor below the floor: that part of the log was compacted away, take a snapshot (410). */
+export class CursorExpired extends Error {
+  constructor(
+    readonly cursor: number,
+    readonly floor: number,
+  ) {
+    super(`cursor too old, take a snapshot (changes up to ${floor} were compacted away)`);
+    this.name = 'CursorExpired';
   }
 }
 
