@@ -15,6 +15,8 @@ const common = {
 };
 
 await build({ ...common, entryPoints: [path.join(ROOT, 'electron/main/index.ts')], outfile: path.join(ROOT, 'dist/main/index.cjs') });
+// The sync engine's worker thread, loaded by the kiosk core from beside the main bundle.
+await build({ ...common, entryPoints: [path.join(ROOT, 'electron/core/sync/worker.ts')], outfile: path.join(ROOT, 'dist/main/syncWorker.cjs') });
 // A sandboxed preload may require only 'electron' (and a few built-ins): everything else is bundled in.
 await build({ ...common, external: ['electron'], entryPoints: [path.join(ROOT, 'electron/preload/index.ts')], outfile: path.join(ROOT, 'dist/preload/index.cjs') });
-say('built dist/main/index.cjs and dist/preload/index.cjs');
+say('built dist/main/index.cjs, dist/main/syncWorker.cjs and dist/preload/index.cjs');

@@ -1,5 +1,6 @@
-import { unwatchFile, watchFile } from 'node:fs';
+import { existsSync, unwatchFile, watchFile } from 'node:fs';
 import path from 'node:path';
+import type { SyncStatus } from '../../shared/api/sync';
 import type { SystemInfo } from '../../shared/api/system';
 import { createDispatcher, type Dispatcher, type Handlers } from './api/dispatcher';
 import { KioskError } from './api/errors';
@@ -9,6 +10,9 @@ import { ensureCatalog } from './catalog/provision';
 import { openCache, openLocal, type Db } from './db/open';
 import { loadConfig, type ConfigLoad, type ConfigLocation } from './config/load';
 import type { Logger } from './log/logger';
+import { currentCacheFile, removeStaleCacheFiles } from './sync/cacheFile';
+import type { SyncTiming } from './sync/engine';
+import { startSyncHost, type SyncHost } from './sync/host';
 import { systemInfo, type AppIdentity } from './system/info';
 
 export interface KioskOptions {
@@ -21,11 +25,16 @@ export interface KioskOptions {
   watchConfig?: boolean;
   /** better-sqlite3's native module for this runtime, when it is not the one in node_modules (Electron dev runs). */
   sqliteBinding?: string;
+  /** Sync with HQ when the configuration has a token (default on); tests of other things may turn it off. */
+  sync?: boolean;
+  /** The bundled sync worker (Electron builds); tsx runs worker.ts otherwise. */
+  syncWorkerFile?: string;
+  syncTiming?: Partial<SyncTiming>;
 }
 
 /** Where a kiosk keeps its files inside its data folder. */
 export function kioskPaths(dataDir: string): { cache: string; local: string; media: string } {
-  return { cache: path.join(dataDir, 'cache.db'), local: path.join(dataDir, 'local.db'), media: path.join(dataDir, 'media') };
+  return { cache: currentCacheFile(dataDir), local: path.join(dataDir, 'local.db'), media: path.join(dataDir, 'media') };
 }
 
 export interface Kiosk {
@@ -35,9 +44,30 @@ export interface Kiosk {
   catalog(): Catalog | null;
   /** The configuration as loaded now, ready or not. */
   configState(): ConfigLoad;
+  /** Where sync with HQ stands. */
+  syncStatus(): SyncStatus;
   /** Re-reads the configuration and tells the UI when what it shows would change. */
   reloadConfig(): void;
-  close(): void;
+  /** Stops sync (letting a batch in flight commit) and closes the databases. */
+  close(): Promise<void>;
+}
+
+const NOT_CONFIGURED: SyncStatus = {
+  phase: 'not-configured',
+  live: false,
+  cursor: null,
+  head: null,
+  pendingChanges: 0,
+  lastSuccessAt: null,
+  lastError: null,
+  progress: null,
+  source: 'empty',
+};
+
+/** Whether the HQ address or token changed: sync restarts with the new ones. */
+function hqChanged(before: ConfigLoad, after: ConfigLoad): boolean {
+  const hq = (load: ConfigLoad): string => (load.ok ? `${load.config.hq.url} ${load.config.hq.token ?? ''}` : '');
+  return hq(before) !== hq(after);
 }
 
 /**
@@ -52,26 +82,87 @@ export function createKiosk(options: KioskOptions): Kiosk {
   let info: SystemInfo = systemInfo(options.app, load);
   reportConfig(log, load);
 
-  const paths = kioskPaths(options.dataDir);
   const binding = options.sqliteBinding ? { nativeBinding: options.sqliteBinding } : {};
-  const local: Db = openLocal(paths.local, binding);
+  const local: Db = openLocal(kioskPaths(options.dataDir).local, binding);
   let cache: Db | null = null;
   let catalog: Catalog | null = null;
+  let sync: SyncHost | null = null;
+  let syncStatus: SyncStatus = NOT_CONFIGURED;
 
-  /** Opens the cache for the configured store; until HQ sync exists, an empty cache gets the demo chain. */
+  /** With an HQ token the cache comes from HQ through sync; without one, from the built-in demo chain. */
+  const hqOf = (): { url: string; token: string } | null => (load.ok && load.config.hq.token && options.sync !== false ? { url: load.config.hq.url, token: load.config.hq.token } : null);
+
+  /** Opens the current cache file, if it holds this store's catalog (sync swaps files under us). */
   const openCatalog = (): void => {
     if (!load.ok || catalog) return;
-    cache = openCache(paths.cache, binding);
-    ensureCatalog(cache, { storeCode: load.config.store.id, mediaDir: paths.media, log });
+    const file = currentCacheFile(options.dataDir);
+    const hq = hqOf();
+    if (hq && !existsSync(file)) return; // first provisioning still to come
+    cache = openCache(file, binding);
+    if (!hq) ensureCatalog(cache, { storeCode: load.config.store.id, mediaDir: kioskPaths(options.dataDir).media, log });
     catalog = new Catalog(cache, { storeCode: load.config.store.id });
-    if (!catalog.ready) log.warn({ store: load.config.store.id }, 'this store is not in the cached catalog region');
+    if (!catalog.ready) {
+      log.warn({ store: load.config.store.id }, 'this store is not in the cached catalog region');
+      // A cache from sync for another store (or a demo cache): wait for this store's snapshot.
+      if (hq) closeCatalog();
+    }
   };
   const closeCatalog = (): void => {
     catalog = null;
     cache?.close();
     cache = null;
   };
+
+  const startSync = (): void => {
+    const hq = hqOf();
+    if (!hq || !load.ok || sync) return;
+    syncStatus = { ...NOT_CONFIGURED, phase: 'provisioning' };
+    sync = startSyncHost({
+      dataDir: options.dataDir,
+      hq,
+      storeCode: load.config.store.id,
+      log,
+      ...(options.syncWorkerFile ? { workerFile: options.syncWorkerFile } : {}),
+      ...(options.sqliteBinding ? { sqliteBinding: options.sqliteBinding } : {}),
+      ...(options.syncTiming ? { timing: options.syncTiming } : {}),
+      onStatus: (status) => {
+        syncStatus = status;
+        events.emit('sync.statusChanged', status);
+      },
+      onApplied: (applied) => {
+        const current = catalog;
+        if (!current) return;
+        const at = Date.now();
+        if (applied.catalogChanged) {
+          current.refresh();
+          events.emit('catalog.changed', { at });
+        }
+        if (applied.variantIds.length > 0) {
+          const variantIds = [...applied.variantIds];
+          current.stockChanged(variantIds);
+          const styleCodes = cache
+            ? (cache.prepare('SELECT DISTINCT p.style_code FROM variants v JOIN products p ON p.id = v.product_id WHERE v.id IN (SELECT value FROM json_each(?)) LIMIT 5000').pluck().all(JSON.stringify(variantIds)) as string[])
+            : [];
+          events.emit('catalog.stockChanged', { styleCodes: styleCodes.slice(0, 5_000), at });
+        }
+      },
+      onSwapped: () => {
+        closeCatalog();
+        openCatalog();
+        removeStaleCacheFiles(options.dataDir);
+        events.emit('catalog.changed', { at: Date.now() });
+      },
+    });
+  };
+  const stopSync = async (): Promise<void> => {
+    const running = sync;
+    sync = null;
+    syncStatus = NOT_CONFIGURED;
+    await running?.stop();
+  };
+
   openCatalog();
+  startSync();
 
   const requireCatalog = (): Catalog => {
     if (!catalog) throw new KioskError('UNAVAILABLE', 'The catalog is not available until the configuration is fixed');
@@ -86,29 +177,23 @@ export function createKiosk(options: KioskOptions): Kiosk {
     'catalog.availability': (input) => requireCatalog().availability(input.styleCode),
     'catalog.related': (input) => requireCatalog().related(input.styleCode, input.lang, input.kind, input.limit),
     'catalog.categories': (input) => requireCatalog().categories(input.lang),
-    'sync.status': () => ({
-      phase: 'not-configured',
-      live: false,
-      cursor: null,
-      head: null,
-      pendingChanges: 0,
-      lastSuccessAt: null,
-      lastError: null,
-      progress: null,
-      source: catalog ? 'demo' : 'empty',
-    }),
+    'sync.status': () => (sync ? syncStatus : { ...NOT_CONFIGURED, source: catalog ? 'demo' : 'empty' }),
   };
 
   const reloadConfig = (): void => {
+    const previous = load;
     load = loadConfig(options.config);
     const next = systemInfo(options.app, load);
     if (JSON.stringify(next) === JSON.stringify(info)) return;
     const storeChanged = !load.ok || next.state !== info.state || (next.state === 'ready' && info.state === 'ready' && next.store.id !== info.store.id);
     info = next;
     reportConfig(log, load);
-    if (storeChanged) {
+    if (storeChanged || hqChanged(previous, load)) {
+      // The catalog switches now; a running sync thread finishes its batch before the new one starts.
+      const stopping = stopSync();
       closeCatalog();
       openCatalog();
+      void stopping.then(startSync);
     }
     events.emit('system.infoChanged', info);
   };
@@ -122,9 +207,11 @@ export function createKiosk(options: KioskOptions): Kiosk {
     events,
     catalog: () => catalog,
     configState: () => load,
+    syncStatus: () => (sync ? syncStatus : { ...NOT_CONFIGURED, source: catalog ? 'demo' : 'empty' }),
     reloadConfig,
-    close() {
+    async close() {
       if (watched) unwatchFile(watched, reloadConfig);
+      await stopSync();
       closeCatalog();
       local.close();
     },

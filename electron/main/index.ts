@@ -47,6 +47,8 @@ async function start(): Promise<void> {
     dataDir,
     log,
     ...electronSqliteBinding(),
+    // Bundled beside this file by scripts/build-electron.mjs.
+    syncWorkerFile: path.join(__dirname, 'syncWorker.cjs'),
   });
 
   Menu.setApplicationMenu(null);
@@ -69,7 +71,16 @@ async function start(): Promise<void> {
   const window = openKioskWindow(kiosk, log);
   app.on('second-instance', () => window.focus());
   app.on('window-all-closed', () => app.quit());
-  app.on('will-quit', () => kiosk.close());
+  let closed = false;
+  app.on('will-quit', (event) => {
+    if (closed) return;
+    // Let sync finish the batch in flight and close the databases before the process goes.
+    event.preventDefault();
+    void kiosk.close().finally(() => {
+      closed = true;
+      app.quit();
+    });
+  });
 }
 
 /**

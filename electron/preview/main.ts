@@ -60,7 +60,7 @@ try {
     // Never let a stuck connection keep a stopped host alive.
     setTimeout(() => process.exit(0), 3000).unref();
     await server.close();
-    kiosk.close();
+    await kiosk.close();
     process.exit(0);
   };
   process.once('SIGINT', () => void stop());
