@@ -184,18 +184,21 @@ export function createKiosk(options: KioskOptions): Kiosk {
     const previous = load;
     load = loadConfig(options.config);
     const next = systemInfo(options.app, load);
-    if (JSON.stringify(next) === JSON.stringify(info)) return;
+    const infoChanged = JSON.stringify(next) !== JSON.stringify(info);
+    // The token is not part of what the screen shows, but a new one restarts sync all the same.
+    const hqMoved = hqChanged(previous, load);
+    if (!infoChanged && !hqMoved) return;
     const storeChanged = !load.ok || next.state !== info.state || (next.state === 'ready' && info.state === 'ready' && next.store.id !== info.store.id);
     info = next;
     reportConfig(log, load);
-    if (storeChanged || hqChanged(previous, load)) {
+    if (storeChanged || hqMoved) {
       // The catalog switches now; a running sync thread finishes its batch before the new one starts.
       const stopping = stopSync();
       closeCatalog();
       openCatalog();
       void stopping.then(startSync);
     }
-    events.emit('system.infoChanged', info);
+    if (infoChanged) events.emit('system.infoChanged', info);
   };
 
   const watched = options.watchConfig !== false ? options.config.path : undefined;
