@@ -7,6 +7,8 @@ import { KioskError } from './api/errors';
 import { loadConfig, locateConfig } from './config/load';
 import { createKiosk } from './kiosk';
 import { createLogger } from './log/logger';
+import { doctor, formatDoctor } from './sync/doctor';
+import { runSync } from './sync/syncCommand';
 import { appIdentity, systemInfo } from './system/info';
 
 /**
@@ -19,6 +21,9 @@ const USAGE = `usage: npm run kiosk -- <command> [options]
   config [--config FILE]                 check a settings file and show what the pillar would run with
   search "<text>" [--lang L] [--limit N] search the catalog as a shopper would
   stock <sku|ean>                        where a variant is: this store, nearby stores, online
+  sync --hq URL --token T [--store ID]   provision the cache from HQ (snapshot, then changes) and exit;
+       [--follow]                        with --follow, keep following HQ until stopped
+  doctor [--digest]                      sync state, cursor, freshness, row counts, integrity check
 
 options: --data DIR (the kiosk's data folder; default .pillar-data/preview), --config FILE, --json`;
 
@@ -30,6 +35,11 @@ const { positionals, values } = parseArgs({
     lang: { type: 'string', default: 'en' },
     limit: { type: 'string', default: '10' },
     json: { type: 'boolean', default: false },
+    hq: { type: 'string' },
+    token: { type: 'string', default: process.env['PILLAR_HQ_TOKEN'] },
+    store: { type: 'string' },
+    follow: { type: 'boolean', default: false },
+    digest: { type: 'boolean', default: false },
     help: { type: 'boolean', short: 'h' },
   },
 });
@@ -78,7 +88,7 @@ async function main(): Promise<number> {
       }
       const dataDir = path.resolve(values.data);
       mkdirSync(dataDir, { recursive: true });
-      const kiosk = createKiosk({ app, config: location, dataDir, log: createLogger({ level: 'warn', stdout: !values.json }), watchConfig: false });
+      const kiosk = createKiosk({ app, config: location, dataDir, log: createLogger({ level: 'warn', stdout: !values.json }), watchConfig: false, sync: false });
       try {
         const catalog = kiosk.catalog();
         if (!catalog) throw new KioskError('UNAVAILABLE', 'The configuration is not valid: run "npm run kiosk -- config" to see why');
@@ -109,6 +119,18 @@ async function main(): Promise<number> {
       } finally {
         kiosk.close();
       }
+    }
+    case 'sync': {
+      if (!values.hq || !values.token) {
+        console.error(`sync needs --hq URL and --token T (or PILLAR_HQ_TOKEN)\n${USAGE}`);
+        return 2;
+      }
+      return runSync({ hq: values.hq, token: values.token, store: values.store, dataDir: path.resolve(values.data), follow: values.follow, json: values.json });
+    }
+    case 'doctor': {
+      const report = doctor(path.resolve(values.data), { digest: values.digest });
+      print(report, () => formatDoctor(report));
+      return report.healthy ? 0 : 1;
     }
     default:
       console.error(`unknown command "${command}"\n${USAGE}`);

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { createWriteStream, existsSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createParser } from 'eventsource-parser';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { ChangeBatch, HqError, LiveHead, SnapshotManifest, type Cursor } from '../../../shared/sync/protocol';
 
 /**
@@ -62,6 +62,12 @@ export class HqClient {
 
   get store(): string {
     return this.#store;
+  }
+
+  /** The store this pillar's token belongs to. */
+  async whoami(signal?: AbortSignal): Promise<{ store: string }> {
+    const response = await this.#get('/v1/kiosk', {}, signal);
+    return parse(z.object({ store: z.string() }), await readJson(response), 'pillar identity');
   }
 
   async manifest(signal?: AbortSignal): Promise<SnapshotManifest> {
