@@ -2,6 +2,7 @@ import { Star } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import type { ProductCard } from '../../../../shared/api/catalog';
 import { formatPrice } from '../../app/format';
+import { ProductImage } from '../../app/ui/ProductImage';
 import { StockBadge } from './StockBadge';
 import styles from './ProductCardView.module.css';
 
@@ -10,7 +11,7 @@ export function ProductCardView({ product, locale }: { product: ProductCard; loc
   const average = new Intl.NumberFormat(i18n.language, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(product.rating.average);
   return (
     <article className={styles.card} aria-label={product.name}>
-      <div className={styles.media}>{product.image ? <img src={`/media/${product.image}`} alt="" loading="lazy" /> : null}</div>
+      <ProductImage path={product.image} className={styles.media} />
       <div className={styles.body}>
         <h3 className={styles.name}>{product.name}</h3>
         <p className={styles.price}>{formatPrice(product.price, locale)}</p>
