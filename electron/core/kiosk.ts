@@ -13,6 +13,8 @@ import type { Logger } from './log/logger';
 import { currentCacheFile, removeStaleCacheFiles } from './sync/cacheFile';
 import type { SyncTiming } from './sync/engine';
 import { startSyncHost, type SyncHost } from './sync/host';
+import { HqClient } from './sync/hqClient';
+import { MediaCache } from './sync/media';
 import { systemInfo, type AppIdentity } from './system/info';
 
 export interface KioskOptions {
@@ -46,11 +48,16 @@ export interface Kiosk {
   configState(): ConfigLoad;
   /** Where sync with HQ stands. */
   syncStatus(): SyncStatus;
+  /** A product image's file on disk, fetched from HQ into the capped image cache when needed; null shows the placeholder. */
+  media(mediaPath: string): Promise<string | null>;
   /** Re-reads the configuration and tells the UI when what it shows would change. */
   reloadConfig(): void;
   /** Stops sync (letting a batch in flight commit) and closes the databases. */
   close(): Promise<void>;
 }
+
+/** Products whose first image per colour is fetched as soon as the cache is there. */
+const PREFETCH_PRODUCTS = 300;
 
 const NOT_CONFIGURED: SyncStatus = {
   phase: 'not-configured',
@@ -63,6 +70,12 @@ const NOT_CONFIGURED: SyncStatus = {
   progress: null,
   source: 'empty',
 };
+
+/** Whether a cache came from HQ for this store (rather than the demo chain or another store's region). */
+function syncedFor(db: Db, storeCode: string): boolean {
+  const meta = new Map((db.prepare("SELECT key, value FROM meta WHERE key IN ('source', 'hq_store')").all() as { key: string; value: string }[]).map((r) => [r.key, r.value]));
+  return meta.get('source') === 'hq' && meta.get('hq_store') === storeCode;
+}
 
 /** Whether the HQ address or token changed: sync restarts with the new ones. */
 function hqChanged(before: ConfigLoad, after: ConfigLoad): boolean {
@@ -99,6 +112,11 @@ export function createKiosk(options: KioskOptions): Kiosk {
     const hq = hqOf();
     if (hq && !existsSync(file)) return; // first provisioning still to come
     cache = openCache(file, binding);
+    if (hq && !syncedFor(cache, load.config.store.id)) {
+      // A cache from the demo chain or another store: this store's snapshot replaces it.
+      closeCatalog();
+      return;
+    }
     if (!hq) ensureCatalog(cache, { storeCode: load.config.store.id, mediaDir: kioskPaths(options.dataDir).media, log });
     catalog = new Catalog(cache, { storeCode: load.config.store.id });
     if (!catalog.ready) {
@@ -113,9 +131,21 @@ export function createKiosk(options: KioskOptions): Kiosk {
     cache = null;
   };
 
+  let media = new MediaCache({ dir: kioskPaths(options.dataDir).media, log });
+  /** The images shoppers see first — the most popular products' — fetched ahead, so they show at once and offline. */
+  const prefetchMedia = (): void => {
+    if (!cache || !hqOf()) return;
+    const rows = cache.prepare('SELECT images FROM products ORDER BY popularity DESC LIMIT ?').pluck().all(PREFETCH_PRODUCTS) as string[];
+    const paths = rows.flatMap((json) => Object.values(JSON.parse(json) as Record<string, string[]>).map((list) => list[0]).filter((p): p is string => !!p));
+    void media.prefetch(paths).catch((error: unknown) => log.warn({ reason: (error as Error).message }, 'image prefetch stopped'));
+  };
+
   const startSync = (): void => {
     const hq = hqOf();
     if (!hq || !load.ok || sync) return;
+    const client = new HqClient({ url: hq.url, token: hq.token, store: load.config.store.id });
+    media = new MediaCache({ dir: kioskPaths(options.dataDir).media, log, fetch: (mediaPath) => client.media(mediaPath, AbortSignal.timeout(10_000)) });
+    prefetchMedia();
     syncStatus = { ...NOT_CONFIGURED, phase: 'provisioning' };
     sync = startSyncHost({
       dataDir: options.dataDir,
@@ -150,6 +180,7 @@ export function createKiosk(options: KioskOptions): Kiosk {
         closeCatalog();
         openCatalog();
         removeStaleCacheFiles(options.dataDir);
+        prefetchMedia();
         events.emit('catalog.changed', { at: Date.now() });
       },
     });
@@ -211,6 +242,7 @@ export function createKiosk(options: KioskOptions): Kiosk {
     catalog: () => catalog,
     configState: () => load,
     syncStatus: () => (sync ? syncStatus : { ...NOT_CONFIGURED, source: catalog ? 'demo' : 'empty' }),
+    media: (mediaPath) => media.file(mediaPath),
     reloadConfig,
     async close() {
       if (watched) unwatchFile(watched, reloadConfig);

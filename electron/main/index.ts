@@ -54,7 +54,11 @@ async function start(): Promise<void> {
   Menu.setApplicationMenu(null);
   const rendererDir = path.join(app.getAppPath(), 'dist', 'renderer');
   protocol.handle(APP_SCHEME, async (request) => {
-    const file = resolveAppPath(rendererDir, request.url, kioskPaths(dataDir).media);
+    const mediaDir = kioskPaths(dataDir).media;
+    let file = resolveAppPath(rendererDir, request.url, mediaDir);
+    if (!file) return new Response('Not found', { status: 404 });
+    // A product image not on disk yet comes from HQ into the image cache; none shows the UI's placeholder.
+    if (file.startsWith(mediaDir + path.sep)) file = await kiosk.media(path.relative(mediaDir, file).split(path.sep).join('/'));
     if (!file) return new Response('Not found', { status: 404 });
     try {
       const body = await readFile(file);

@@ -1,4 +1,5 @@
 import { existsSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import fastifyStatic from '@fastify/static';
 import Fastify, { LogController, type FastifyError } from 'fastify';
@@ -37,6 +38,13 @@ const STATUS_BY_CODE: Record<ErrorCode, number> = {
 
 const LOOPBACK_NAMES = ['127.0.0.1', 'localhost', '[::1]'];
 const WILDCARD_HOSTS = ['0.0.0.0', '::'];
+/** Images are inert: an SVG shown by <img> runs no script, and these headers keep it so if opened directly. */
+const MEDIA_HEADERS = {
+  'X-Content-Type-Options': 'nosniff',
+  'Cache-Control': 'public, max-age=86400',
+  'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'; sandbox",
+};
+
 const SSE_KEEPALIVE_MS = 15_000;
 
 /**
@@ -117,15 +125,15 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
   });
 
   if (options.mediaDir) {
-    mkdirSync(options.mediaDir, { recursive: true });
-    await app.register(fastifyStatic, {
-      root: options.mediaDir,
-      prefix: '/media/',
-      decorateReply: false,
-      index: false,
-      setHeaders(reply) {
-        reply.headers({ 'X-Content-Type-Options': 'nosniff', 'Cache-Control': 'public, max-age=86400' });
-      },
+    const mediaDir = options.mediaDir;
+    mkdirSync(mediaDir, { recursive: true });
+    // Product images: from the pillar's capped image cache, fetched from HQ the first time (kiosk.media).
+    // None (offline, unknown) is a plain 404 and the UI shows its placeholder.
+    app.get('/media/*', async (request, reply) => {
+      const file = await options.kiosk.media((request.params as { '*': string })['*']);
+      reply.headers(MEDIA_HEADERS);
+      if (!file) return reply.code(404).send();
+      return reply.sendFile(path.relative(mediaDir, file), mediaDir);
     });
   }
 
