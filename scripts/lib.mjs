@@ -1,6 +1,7 @@
 // Helpers shared by the project scripts (plain Node: they run before anything is installed).
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
+import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -67,3 +68,37 @@ export function chromiumBinary() {
 }
 
 export const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+
+/**
+ * Starts the reference HQ with the demo chain (`npm run hq -- --demo`) as a child process and resolves
+ * once it listens, with its URL and the kiosk configuration it wrote for the demo flagship. Port 8787
+ * when free, any free port otherwise. The child dies with this process.
+ */
+export async function startDemoHq({ dataDir = path.join(ROOT, '.pillar-data', 'hq'), port = 8787 } = {}) {
+  const free = await portIsFree(port);
+  const child = spawn(process.execPath, ['--import', 'tsx', 'hq/cli.ts', 'serve', '--demo', '--data', dataDir, '--port', String(free ? port : 0)], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const stop = () => child.exitCode === null && child.kill('SIGTERM');
+  process.once('exit', stop);
+  const url = await new Promise((resolve, reject) => {
+    let buffered = '';
+    child.stdout.on('data', (chunk) => {
+      buffered += chunk;
+      const match = /Pillar HQ: (http:\/\/\S+)/.exec(buffered);
+      if (match) resolve(match[1]);
+    });
+    child.once('exit', (code) => reject(new Error(`the demo HQ exited (code ${code}) before it listened`)));
+  });
+  child.stdout.resume();
+  return { url, config: path.join(dataDir, 'demo-kiosk.config.json'), stop, child };
+}
+
+function portIsFree(port) {
+  return new Promise((resolve) => {
+    const server = net.createServer();
+    server.once('error', () => resolve(false));
+    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
+  });
+}
