@@ -4,6 +4,8 @@ import { AttractScreen } from '../features/attract/AttractScreen';
 import { IdleGuard } from '../features/session/IdleGuard';
 import { useSessionStore } from '../features/session/sessionStore';
 import { StartScreen } from '../features/start/StartScreen';
+import { ProvisioningScreen } from '../features/sync/ProvisioningScreen';
+import { selectNeedsSetupScreen, selectSyncStatus, useSyncStore, watchSyncStatus } from '../features/sync/syncStore';
 import { ConfigErrorScreen } from '../features/system/ConfigErrorScreen';
 import { UnavailableScreen } from '../features/system/UnavailableScreen';
 import { useSystemStore, watchSystemInfo } from '../features/system/systemStore';
@@ -18,6 +20,13 @@ export function App() {
     return watchSystemInfo();
   }, []);
 
+  useEffect(() => {
+    // Subscribe first, so a change between the first answer and the subscription is not lost.
+    const unwatch = watchSyncStatus();
+    void useSyncStore.getState().load();
+    return unwatch;
+  }, []);
+
   if (info?.state === 'ready') return <Kiosk info={info} />;
   if (info?.state === 'config-error') return <ConfigErrorScreen info={info} />;
   if (error) return <UnavailableScreen />;
@@ -28,6 +37,13 @@ export function App() {
 function Kiosk({ info }: { info: ReadySystemInfo }) {
   const { screen, language: chosen, start, chooseLanguage, end } = useSessionStore();
   const language = chosen ?? info.defaultLanguage;
+  const syncStatus = useSyncStore(selectSyncStatus);
+  const settingUp = useSyncStore(selectNeedsSetupScreen);
+
+  // A pillar that loses its catalog mid-session ends the session: the next shopper starts clean.
+  useEffect(() => {
+    if (settingUp) end();
+  }, [settingUp, end]);
 
   useEffect(() => {
     document.documentElement.style.setProperty('--color-accent', info.branding.accent);
@@ -38,6 +54,8 @@ function Kiosk({ info }: { info: ReadySystemInfo }) {
       document.documentElement.dataset['ready'] = 'true';
     });
   }, [language]);
+
+  if (settingUp && syncStatus) return <ProvisioningScreen info={info} language={language} status={syncStatus} />;
 
   return (
     <>

@@ -25,6 +25,10 @@ const TEXT_COLOURS = ['--color-text', '--color-text-muted', ...STATUS_COLOURS, '
 const TEXT_PAIRS: [string, string][] = [
   ...TEXT_COLOURS.flatMap((text) => BACKGROUNDS.map((background): [string, string] => [text, background])),
   ['--color-on-accent', '--color-accent'],
+  // The stale-stock note: its words, and its amber icon held to the text bar too, so it reads at a glance.
+  ['--color-text', '--color-notice-soft'],
+  ['--color-text-muted', '--color-notice-soft'],
+  ['--color-status-nearby', '--color-notice-soft'],
 ];
 
 describe('design tokens', () => {

@@ -7,9 +7,12 @@ import type { Language } from '../../../../shared/languages';
 import { kiosk } from '../../api/kiosk';
 import { Wordmark } from '../../app/Wordmark';
 import { Button } from '../../app/ui/Button';
+import { ProductImage } from '../../app/ui/ProductImage';
 import { LanguagePicker } from '../language/LanguagePicker';
-import { ProductCardView } from '../search/ProductCardView';
+import { ResultList } from '../search/ResultList';
 import { useSearchStore } from '../search/searchStore';
+import { FreshnessLine } from '../sync/FreshnessLine';
+import { useCatalogChanged } from '../sync/useLiveCatalog';
 import styles from './StartScreen.module.css';
 
 interface StartScreenProps {
@@ -25,15 +28,29 @@ interface StartScreenProps {
  */
 export function StartScreen({ info, language, onChooseLanguage, onStartOver }: StartScreenProps) {
   const { t } = useTranslation();
-  const { text, category, result, error, setText, setCategory, refresh, loadMore } = useSearchStore();
+  const { text, category, result, error, setText, setCategory, refresh, revalidate } = useSearchStore();
   const [categories, setCategories] = useState<CategoryTile[]>([]);
+  // Bumped when HQ changes the catalog, so the categories are read again.
+  const [catalogVersion, setCatalogVersion] = useState(0);
 
   useEffect(() => {
+    let current = true;
     void kiosk.catalog.categories({ lang: language }).then((answer) => {
-      if (answer.ok) setCategories(answer.value);
+      if (current && answer.ok) setCategories(answer.value);
     });
+    return () => {
+      current = false;
+    };
+  }, [language, catalogVersion]);
+
+  useEffect(() => {
     refresh(language);
   }, [language, refresh]);
+
+  useCatalogChanged(() => {
+    setCatalogVersion((version) => version + 1);
+    void revalidate(language);
+  });
 
   const searching = text.trim() !== '' || category !== null;
   const categoryName = categories.find((c) => c.id === category)?.name;
@@ -69,6 +86,7 @@ export function StartScreen({ info, language, onChooseLanguage, onStartOver }: S
             </button>
           ) : null}
         </div>
+        <FreshnessLine language={language} storeLocale={info.locale} />
         {category ? (
           <div className={styles.activeFilter}>
             <Button variant="secondary" icon={<X />} onClick={() => setCategory(null, language)} aria-label={t('search.removeCategory', { category: categoryName })}>
@@ -86,7 +104,7 @@ export function StartScreen({ info, language, onChooseLanguage, onStartOver }: S
               {categories.map((tile) => (
                 <li key={tile.id}>
                   <button type="button" className={styles.tile} onClick={() => setCategory(tile.id, language)}>
-                    {tile.image ? <img src={`/media/${tile.image}`} alt="" /> : null}
+                    <ProductImage path={tile.image} className={styles.tileImage} />
                     <span className={styles.tileName}>{tile.name}</span>
                   </button>
                 </li>
@@ -104,22 +122,7 @@ export function StartScreen({ info, language, onChooseLanguage, onStartOver }: S
             {result.total === 0 ? (
               <p className={styles.message}>{t('search.noResults')}</p>
             ) : (
-              <>
-                <ul className={styles.results}>
-                  {result.items.map((product) => (
-                    <li key={product.styleCode}>
-                      <ProductCardView product={product} locale={info.locale} />
-                    </li>
-                  ))}
-                </ul>
-                {result.items.length < result.total ? (
-                  <div className={styles.more}>
-                    <Button variant="secondary" onClick={() => void loadMore(language)}>
-                      {t('search.showMore', { shown: result.items.length, total: result.total })}
-                    </Button>
-                  </div>
-                ) : null}
-              </>
+              <ResultList result={result} language={language} locale={info.locale} />
             )}
           </>
         ) : null}
