@@ -1,6 +1,7 @@
-import { useEffect } from 'react';
+import { useCallback, useEffect } from 'react';
 import type { ReadySystemInfo } from '../../../shared/api/system';
 import { AttractScreen } from '../features/attract/AttractScreen';
+import { useSearchStore } from '../features/search/searchStore';
 import { IdleGuard } from '../features/session/IdleGuard';
 import { useSessionStore } from '../features/session/sessionStore';
 import { StartScreen } from '../features/start/StartScreen';
@@ -40,10 +41,16 @@ function Kiosk({ info }: { info: ReadySystemInfo }) {
   const syncStatus = useSyncStore(selectSyncStatus);
   const settingUp = useSyncStore(selectNeedsSetupScreen);
 
+  // The shopper's search leaves with them: the next session must not open on it.
+  const endSession = useCallback(() => {
+    useSearchStore.getState().clear();
+    end();
+  }, [end]);
+
   // A pillar that loses its catalog mid-session ends the session: the next shopper starts clean.
   useEffect(() => {
-    if (settingUp) end();
-  }, [settingUp, end]);
+    if (settingUp) endSession();
+  }, [settingUp, endSession]);
 
   useEffect(() => {
     document.documentElement.style.setProperty('--color-accent', info.branding.accent);
@@ -62,10 +69,10 @@ function Kiosk({ info }: { info: ReadySystemInfo }) {
       {screen === 'attract' ? (
         <AttractScreen info={info} language={language} onChooseLanguage={chooseLanguage} onStart={start} />
       ) : (
-        <StartScreen info={info} language={language} onChooseLanguage={chooseLanguage} onStartOver={end} />
+        <StartScreen info={info} language={language} onChooseLanguage={chooseLanguage} onStartOver={endSession} />
       )}
       {screen !== 'attract' ? (
-        <IdleGuard idleSeconds={info.idle.attractAfterSeconds} warningSeconds={info.idle.warningSeconds} onTimeout={end} />
+        <IdleGuard idleSeconds={info.idle.attractAfterSeconds} warningSeconds={info.idle.warningSeconds} onTimeout={endSession} />
       ) : null}
     </>
   );
