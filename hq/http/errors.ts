@@ -50,6 +50,7 @@ export function handleError(log: Logger) {
   return (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
     const { status, body } = classify(error);
     if (status >= 500) log.error({ err: error, reqId: request.id, route: request.routeOptions.url }, 'request failed inside HQ');
+    else log.debug({ reqId: request.id, code: body.error.code, reason: body.error.message }, 'request refused');
     if (status === 401) void reply.header('WWW-Authenticate', 'Bearer realm="pillar-hq"');
     return reply.code(status).type('application/json; charset=utf-8').send(body);
   };

@@ -33,6 +33,8 @@ export function liveRoutes(app: HqApp, { store, watch, log }: HqContext): Set<Se
 
       reply.hijack();
       const res = reply.raw;
+      // Gone while HQ read the head: its 'close' has passed, so nothing below would ever be cleaned up.
+      if (res.destroyed) return;
       res.writeHead(200, {
         'Content-Type': 'text/event-stream; charset=utf-8',
         'Cache-Control': 'no-store',
@@ -43,15 +45,19 @@ export function liveRoutes(app: HqApp, { store, watch, log }: HqContext): Set<Se
       res.write(`retry: ${RETRY_MS}\n\n`);
       streams.add(res);
 
+      // A pillar that vanished leaves a destroyed socket until 'close' arrives: nothing is written to it.
+      const write = (text: string): void => {
+        if (!res.destroyed && !res.writableEnded) res.write(text);
+      };
       let sent = after;
       const announce = (next: Cursor): void => {
-        if (next <= sent || res.writableEnded) return;
+        if (next <= sent) return;
         sent = next;
-        res.write(`event: head\ndata: ${JSON.stringify({ head: next } satisfies LiveHead)}\n\n`);
+        write(`event: head\ndata: ${JSON.stringify({ head: next } satisfies LiveHead)}\n\n`);
       };
       const unsubscribe = watch.subscribe(announce);
       announce(Math.max(head, watch.head));
-      const ping = setInterval(() => res.write(': ping\n\n'), PING_MS);
+      const ping = setInterval(() => write(': ping\n\n'), PING_MS);
       log.debug({ store: request.params.store, after }, 'live stream opened');
 
       res.on('close', () => {
