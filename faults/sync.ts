@@ -32,6 +32,8 @@ export interface FaultReport {
   converged: number;
   /** Kills that hit before the first snapshot was in place (nothing to compare: the pillar had no cache yet). */
   killedBeforeCache: number;
+  /** Kills that interrupted work: the cache was left behind HQ's head (mid-snapshot or mid-catch-up). */
+  killedMidway: number;
   /** Runs that went through a snapshot (first provisioning or after HQ compacted its log). */
   snapshotRuns: number;
   failures: string[];
@@ -48,7 +50,7 @@ export async function runSyncFaults(options: FaultOptions): Promise<FaultReport>
   const random = mulberry32(options.seed ?? 20_261_122);
   const hqDir = mkdtempSync(path.join(tmpdir(), 'pillar-faults-hq-'));
   const kioskDir = mkdtempSync(path.join(tmpdir(), 'pillar-faults-kiosk-'));
-  const report: FaultReport = { runs: 0, kills: 0, mixed: 0, converged: 0, killedBeforeCache: 0, snapshotRuns: 0, failures: [] };
+  const report: FaultReport = { runs: 0, kills: 0, mixed: 0, converged: 0, killedBeforeCache: 0, killedMidway: 0, snapshotRuns: 0, failures: [] };
   const hq = await startHq({ dataDir: hqDir, port: 0, demo: 'demo', log: false });
   try {
     const token = await hq.issueKioskToken(STORE);
@@ -65,7 +67,7 @@ export async function runSyncFaults(options: FaultOptions): Promise<FaultReport>
     for (let run = 1; run <= options.runs; run++) {
       report.runs++;
       // Some runs start from nothing or find their cursor compacted away: both go through a snapshot.
-      const kind = random() < 0.15 ? 'fresh' : random() < 0.1 ? 'compacted' : 'delta';
+      const kind = run === 1 || random() < 0.15 ? 'fresh' : random() < 0.1 ? 'compacted' : 'delta';
       if (kind === 'fresh') rmSync(kioskDir, { recursive: true, force: true });
       const changes = 1 + Math.floor(random() * 4);
       for (let i = 0; i < changes; i++) {
@@ -84,6 +86,7 @@ export async function runSyncFaults(options: FaultOptions): Promise<FaultReport>
       await child.exited;
       report.kills++;
       const after = inspect(kioskDir);
+      if (after === null || after.cursor !== (await hq.store.head())) report.killedMidway++;
       if (after === null) report.killedBeforeCache++;
       else if (expected.get(after.cursor ?? -1) !== after.digest) {
         report.mixed++;
