@@ -82,6 +82,7 @@ export class SyncEngine {
     mkdirSync(options.dataDir, { recursive: true });
     this.#status = { phase: 'following', live: false, cursor: null, head: null, pendingChanges: 0, lastSuccessAt: null, lastError: null, progress: null, source: 'empty' };
     this.#openCurrent();
+    this.#update({ phase: this.#needsSnapshot ? 'provisioning' : 'following' });
   }
 
   get status(): SyncStatus {

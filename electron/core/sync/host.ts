@@ -49,9 +49,14 @@ export function startSyncHost(options: SyncHostOptions): SyncHost {
       logToStdout: options.logToStdout ?? true,
       ...(options.sqliteBinding ? { sqliteBinding: options.sqliteBinding } : {}),
     };
-    const file = options.workerFile ?? new URL('./worker.ts', import.meta.url);
-    const viaTsx = typeof file !== 'string';
-    const w = new Worker(file, { workerData: data, ...(viaTsx ? { execArgv: ['--import', 'tsx'] } : {}) });
+    const w = options.workerFile
+      ? new Worker(options.workerFile, { workerData: data })
+      : // From source (development, tests): TypeScript through tsx, registered inside the new thread —
+        // on Node 20 a worker does not inherit the parent's module hooks, nor honour `--import` for them.
+        new Worker(`import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(new URL('./worker.ts', import.meta.url).href)}); });`, {
+          eval: true,
+          workerData: data,
+        });
     worker = w;
     w.on('message', (message: FromWorker) => {
       switch (message.type) {
