@@ -97,7 +97,8 @@ function runPeer(file: string, passes: number): unknown {
   return JSON.parse(child.stdout);
 }
 
-function ensureBuild(scale: Scale, rebuild: boolean): Build {
+/** The dataset at `scale`, built once into .cache/bench/<scale>/ and reused (also by bench/responsiveness.ts). */
+export function ensureBuild(scale: Scale, rebuild: boolean): Build {
   const dir = path.join(ROOT, '.cache', 'bench', scale);
   const file = path.join(dir, 'cache.db');
   const stamp = path.join(dir, 'build.json');

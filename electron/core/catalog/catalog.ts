@@ -13,7 +13,8 @@ import { KioskError } from '../api/errors';
 import type { Db } from '../db/open';
 import { isValidGtin, normaliseGtin } from './barcode';
 import { isOpenAt, localClock, readRegion, type Region } from './region';
-import { CatalogSearch, type SearchQuery } from './search';
+import type { StockUpdate } from './facets';
+import { CatalogSearch, type SearchOptions, type SearchQuery } from './search';
 
 interface ProductRow {
   id: number;
@@ -38,10 +39,22 @@ interface VariantRow {
 
 type Names = Partial<Record<Language, string>>;
 
+export interface CatalogOptions extends SearchOptions {
+  /** This pillar's store: the home of the cached region. */
+  storeCode: string;
+  now?: () => Date;
+}
+
 /**
  * Every catalog query the kiosk answers from its own cache: search, barcode, product page, availability
  * across the region, related products. Statements are prepared once; small reference tables (colours,
- * categories, the region) are held in memory and re-read by `refresh()` after a sync.
+ * categories, the region) are held in memory and re-read after a catalog sync, with the search index.
+ *
+ * Two ways to keep the in-memory state current. At once — `new Catalog()`, `refresh()`,
+ * `stockChanged()` — for the CLI, benchmarks and tests: a full rebuild blocks for seconds at chain
+ * scale. Or without blocking the event loop — `Catalog.open()`, `refreshAsync()`,
+ * `stockChangedAsync()` — for the kiosk while sync applies deltas: the work runs in slices of a few
+ * milliseconds, and searches answer from the previous index until the new one is swapped in whole.
  */
 export class Catalog {
   readonly #db: Db;
@@ -69,7 +82,8 @@ export class Catalog {
     Statement
   >;
 
-  constructor(db: Db, options: { storeCode: string; now?: () => Date }) {
+  /** Builds the search index at once unless given one (`Catalog.open` builds it in slices). */
+  constructor(db: Db, options: CatalogOptions, search?: CatalogSearch) {
     this.#db = db;
     this.#storeCode = options.storeCode;
     this.#now = options.now ?? (() => new Date());
@@ -91,22 +105,51 @@ export class Catalog {
       categoryCounts: db.prepare('SELECT category_id, count(*) AS n FROM products GROUP BY category_id'),
       topOfCategory: db.prepare('SELECT images FROM products WHERE category_id = ? ORDER BY popularity DESC LIMIT 1'),
     };
-    this.#search = new CatalogSearch(db);
+    this.#search = search ?? new CatalogSearch(db, options);
     this.#readReference();
+  }
+
+  /** The catalog with its search index built in slices, the event loop free meanwhile. */
+  static async open(db: Db, options: CatalogOptions): Promise<Catalog> {
+    return new Catalog(db, options, await CatalogSearch.open(db, options));
   }
 
   /**
    * Re-reads everything held in memory after the catalog changed (a catalog sync): the region,
-   * reference tables and the search index. Stock-only changes need just `stockChanged`.
+   * reference tables and the search index, at once. Stock-only changes need just `stockChanged`.
    */
   refresh(): void {
     this.#readReference();
     this.#search.refresh();
   }
 
-  /** Keeps "in this store now" in search current after stock deltas for these variants. */
-  stockChanged(variantIds: readonly number[]): void {
-    this.#search.updateStock([...variantIds]);
+  /**
+   * `refresh` without blocking: the index is rebuilt in slices while the current one answers, then
+   * swapped in with the reference tables. A call during a rebuild supersedes it; every call resolves
+   * once an index read after it answers, and rejects if that rebuild failed (the old one stays).
+   */
+  async refreshAsync(): Promise<void> {
+    await this.#search.refreshAsync();
+    this.#readReference();
+  }
+
+  /**
+   * Keeps "in this store now" in search current after stock deltas for these variants; answers the
+   * style codes of their products (each once, all of them: the `catalog.stockChanged` event carries
+   * at most 5,000 per event).
+   */
+  stockChanged(variantIds: readonly number[]): StockUpdate {
+    return this.#search.updateStock(variantIds);
+  }
+
+  /** `stockChanged` in slices of one statement each, the event loop free in between. */
+  stockChangedAsync(variantIds: readonly number[]): Promise<StockUpdate> {
+    return this.#search.updateStockAsync(variantIds);
+  }
+
+  /** Stops a rebuild or stock update under way (before the database is closed or swapped). */
+  close(): void {
+    this.#search.close();
   }
 
   #readReference(): void {

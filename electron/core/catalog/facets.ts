@@ -1,4 +1,5 @@
 import type { Db } from '../db/open';
+import { LOOP_STEP, type Sliced, identity, runNow, sortSliced } from './timeSlice';
 
 /**
  * What search knows of each product besides its words, for filtering and ordering: its number in
@@ -31,6 +32,8 @@ export interface Facets {
   sizeIndex: Map<string, number>;
   /** Variants of product d are v in [varStart[d], varStart[d + 1]), in the order of `VARIANT_ORDER`. */
   varStart: Uint32Array;
+  /** The variant's id: where a stock delta for it lands. */
+  varIds: Int32Array;
   varColour: Uint16Array;
   varSize: Uint16Array;
   varHome: Uint8Array;
@@ -52,62 +55,58 @@ function homeLocationId(db: Db): number | null {
   return (db.prepare('SELECT id FROM locations WHERE code = ?').pluck().get(home) as number | undefined) ?? null;
 }
 
-/** Rating and popularity in one number in [0, 1): a Bayesian average rating and a popularity percentile. */
-function qualities(rows: readonly ProductRow[]): Float64Array {
-  const rated = rows.filter((row) => row.rating_count > 0);
-  const priorMean = rated.length ? rated.reduce((sum, row) => sum + row.rating_avg, 0) / rated.length : 3.5;
-  const priorWeight = 10;
-  const byPopularity = rows.map((row) => row.popularity).sort((a, b) => a - b);
-  const below = (popularity: number): number => {
-    let lo = 0;
-    let hi = byPopularity.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if ((byPopularity[mid] ?? 0) < popularity) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  };
-  return Float64Array.from(rows, (row) => {
-    const rating = (row.rating_avg * row.rating_count + priorMean * priorWeight) / (row.rating_count + priorWeight);
-    const percentile = rows.length > 1 ? below(row.popularity) / (rows.length - 1) : 1;
-    return 0.999 * (0.6 * percentile + 0.4 * (rating / 5));
-  });
+/**
+ * The products as read, in id order, column by column: plain arrays of numbers are one object each
+ * for the garbage collector, where a hundred thousand row objects would be copied by every young-
+ * generation collection during the read (pauses of tens of milliseconds).
+ */
+interface ProductColumns {
+  ids: number[];
+  styleCodes: string[];
+  categories: number[];
+  popularity: number[];
+  ratingAvg: number[];
+  ratingCount: number[];
 }
 
-interface ProductRow {
-  id: number;
-  style_code: string;
-  category_id: string;
-  popularity: number;
-  rating_avg: number;
-  rating_count: number;
-}
+/** Products per read, and the products whose variants are read per statement: each read a millisecond or two. */
+const PRODUCT_PAGE = 256;
+const VARIANT_PAGE = 32;
+
+/** Whether a variant has stock at the home location: a primary-key probe of the stock table. */
+const HOME_FLAG = 'EXISTS (SELECT 1 FROM stock s WHERE s.variant_id = v.id AND s.location_id = @home)';
 
 export function loadFacets(db: Db): Facets {
-  const rows = db.prepare('SELECT id, style_code, category_id, popularity, rating_avg, rating_count FROM products').all() as ProductRow[];
-  const quality = qualities(rows);
-  const products = rows
-    .map((row, i) => ({ row, quality: quality[i] ?? 0 }))
-    .sort((a, b) => b.quality - a.quality || b.row.popularity - a.row.popularity || a.row.id - b.row.id);
-  const count = rows.length;
+  return runNow(facetsBuilding(db));
+}
+
+/** `loadFacets`, pausing every few hundred microseconds (see timeSlice.ts). */
+export function* facetsBuilding(db: Db): Sliced<Facets> {
   const categoryIndex = new Map<string, number>();
-  const indexOfCategory = (id: string): number => {
-    let index = categoryIndex.get(id);
-    if (index === undefined) categoryIndex.set(id, (index = categoryIndex.size));
-    return index;
-  };
+  const products = yield* productsReading(db, categoryIndex);
+  const { ids, popularity } = products;
+  const count = ids.length;
+  const quality = yield* qualities(products);
+  const order = yield* sortSliced(identity(count), (a, b) => {
+    const qa = quality[a] ?? 0;
+    const qb = quality[b] ?? 0;
+    if (qa !== qb) return qa > qb;
+    const pa = popularity[a] ?? 0;
+    const pb = popularity[b] ?? 0;
+    return pa !== pb ? pa > pb : (ids[a] ?? 0) < (ids[b] ?? 0);
+  });
   const facets: Facets = {
     count,
-    ids: Int32Array.from(products, (p) => p.row.id),
-    styleCodes: products.map((p) => p.row.style_code),
-    quality: Float64Array.from(products, (p) => p.quality),
-    category: Int32Array.from(products, (p) => indexOfCategory(p.row.category_id)),
-    denseOf: new Map(products.map((p, dense) => [p.row.id, dense])),
+    ids: new Int32Array(count),
+    styleCodes: new Array<string>(count),
+    quality: new Float64Array(count),
+    category: new Int32Array(count),
+    denseOf: new Map(),
     categoryIndex,
     colourIndex: new Map(),
     sizeIndex: new Map(),
     varStart: new Uint32Array(count + 1),
+    varIds: new Int32Array(0),
     varColour: new Uint16Array(0),
     varSize: new Uint16Array(0),
     varHome: new Uint8Array(0),
@@ -116,27 +115,109 @@ export function loadFacets(db: Db): Facets {
     home: new Uint8Array(count),
     homeLocationId: homeLocationId(db),
   };
-  loadVariants(db, facets);
+  for (let d = 0; d < count; d++) {
+    const i = order[d] ?? 0;
+    const id = ids[i] ?? 0;
+    facets.ids[d] = id;
+    facets.styleCodes[d] = products.styleCodes[i] ?? '';
+    facets.quality[d] = quality[i] ?? 0;
+    facets.category[d] = products.categories[i] ?? 0;
+    facets.denseOf.set(id, d);
+    if ((d & 4095) === 0) yield;
+  }
+  yield* variantsLoading(db, facets, ids);
   return facets;
 }
 
-/**
- * Every variant's colour, size and "in stock here", in two single-column reads (a million rows of one
- * value each are several times cheaper to read than rows of four), placed product by product.
- */
-function loadVariants(db: Db, facets: Facets): void {
-  const productOf = db.prepare(`SELECT product_id FROM variants ${VARIANT_ORDER}`).pluck().all() as number[];
-  const keys = db
-    .prepare(
-      `SELECT colour_code || char(9) || size || char(9) || (id IN (SELECT variant_id FROM stock WHERE location_id = ?)) FROM variants ${VARIANT_ORDER}`,
-    )
-    .pluck()
-    .all(facets.homeLocationId ?? -1) as string[];
-  const numbered = (index: Map<string, number>, value: string): number => {
-    let n = index.get(value);
-    if (n === undefined) index.set(value, (n = index.size));
-    return n;
+function* productsReading(db: Db, categoryIndex: Map<string, number>): Sliced<ProductColumns> {
+  const columns: ProductColumns = { ids: [], styleCodes: [], categories: [], popularity: [], ratingAvg: [], ratingCount: [] };
+  const page = db.prepare('SELECT id, style_code, category_id, popularity, rating_avg, rating_count FROM products WHERE id > ? ORDER BY id LIMIT ?').raw();
+  for (let after = Number.MIN_SAFE_INTEGER; ; ) {
+    const rows = page.all(after, PRODUCT_PAGE) as [number, string, string, number, number, number][];
+    for (const [id, styleCode, category, popularity, ratingAvg, ratingCount] of rows) {
+      columns.ids.push(id);
+      columns.styleCodes.push(styleCode);
+      columns.categories.push(numbered(categoryIndex, category));
+      columns.popularity.push(popularity);
+      columns.ratingAvg.push(ratingAvg);
+      columns.ratingCount.push(ratingCount);
+    }
+    const last = rows.at(-1);
+    if (!last || rows.length < PRODUCT_PAGE) return columns;
+    after = last[0];
+    yield;
+  }
+}
+
+/** Rating and popularity in one number in [0, 1): a Bayesian average rating and a popularity percentile. */
+function* qualities(products: ProductColumns): Sliced<Float64Array> {
+  const { popularity, ratingAvg, ratingCount } = products;
+  const count = popularity.length;
+  let ratedCount = 0;
+  let ratingSum = 0;
+  const byPopularity = new Float64Array(count);
+  for (let i = 0; i < count; i++) {
+    byPopularity[i] = popularity[i] ?? 0;
+    if ((ratingCount[i] ?? 0) > 0) {
+      ratedCount++;
+      ratingSum += ratingAvg[i] ?? 0;
+    }
+  }
+  const priorMean = ratedCount ? ratingSum / ratedCount : 3.5;
+  const priorWeight = 10;
+  yield;
+  // The engine's numeric sort of a typed array: a few milliseconds for a hundred thousand products.
+  byPopularity.sort();
+  yield;
+  const below = (value: number): number => {
+    let lo = 0;
+    let hi = byPopularity.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if ((byPopularity[mid] ?? 0) < value) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
   };
+  const quality = new Float64Array(count);
+  for (let i = 0; i < count; i++) {
+    const ratings = ratingCount[i] ?? 0;
+    const rating = ((ratingAvg[i] ?? 0) * ratings + priorMean * priorWeight) / (ratings + priorWeight);
+    const percentile = count > 1 ? below(popularity[i] ?? 0) / (count - 1) : 1;
+    quality[i] = 0.999 * (0.6 * percentile + 0.4 * (rating / 5));
+    if ((i & 4095) === 0) yield;
+  }
+  return quality;
+}
+
+function numbered(index: Map<string, number>, value: string): number {
+  let n = index.get(value);
+  if (n === undefined) index.set(value, (n = index.size));
+  return n;
+}
+
+/** A typed array that grows as rows arrive (variants are counted only as they are read). */
+function grown<A extends Uint8Array | Uint16Array | Int32Array>(array: A, make: (length: number) => A, atLeast: number): A {
+  if (atLeast <= array.length) return array;
+  const bigger = make(Math.max(atLeast, array.length * 2));
+  bigger.set(array);
+  return bigger;
+}
+
+/**
+ * Every variant's id, colour, size and "in stock here", read a few products at a time in
+ * `VARIANT_ORDER` (the order of the `variants_by_product` index), then placed product by product in
+ * browse order. Each row comes as one string, split here: a row of one value is several times cheaper
+ * to read than a row of five, and a catalog's colour and size combinations repeat, so each is decoded
+ * once.
+ */
+function* variantsLoading(db: Db, facets: Facets, productIds: readonly number[]): Sliced<void> {
+  const page = db
+    .prepare(
+      `SELECT v.product_id || char(9) || v.id || char(9) || v.colour_code || char(9) || v.size || char(9) || ${HOME_FLAG}
+       FROM variants v WHERE v.product_id BETWEEN @first AND @last ${VARIANT_ORDER}`,
+    )
+    .pluck();
   const decoded = new Map<string, [colour: number, size: number, home: number]>();
   const decode = (key: string): [number, number, number] => {
     let value = decoded.get(key);
@@ -147,28 +228,66 @@ function loadVariants(db: Db, facets: Facets): void {
     return value;
   };
 
-  const { count, varStart, denseOf } = facets;
-  const denseOfSlot = Int32Array.from(productOf, (id) => denseOf.get(id) ?? -1);
-  for (const dense of denseOfSlot) if (dense >= 0) varStart[dense + 1] = (varStart[dense + 1] ?? 0) + 1;
+  // In read order, per variant: its product's dense number, id, colour, size and home flag.
+  let slots = 0;
+  let dense = new Int32Array(1 << 16);
+  let variantIds = new Int32Array(1 << 16);
+  let colours = new Uint16Array(1 << 16);
+  let sizes = new Uint16Array(1 << 16);
+  let homes = new Uint8Array(1 << 16);
+  const home = facets.homeLocationId ?? -1;
+  for (let i = 0; i < productIds.length; i += VARIANT_PAGE) {
+    const first = productIds[i] ?? 0;
+    const last = productIds[Math.min(productIds.length, i + VARIANT_PAGE) - 1] ?? 0;
+    const keys = page.all({ first, last, home }) as string[];
+    const needed = slots + keys.length;
+    dense = grown(dense, (n) => new Int32Array(n), needed);
+    variantIds = grown(variantIds, (n) => new Int32Array(n), needed);
+    colours = grown(colours, (n) => new Uint16Array(n), needed);
+    sizes = grown(sizes, (n) => new Uint16Array(n), needed);
+    homes = grown(homes, (n) => new Uint8Array(n), needed);
+    for (const key of keys) {
+      const tab = key.indexOf('\t');
+      const tab2 = key.indexOf('\t', tab + 1);
+      const [colour, size, flag] = decode(key.slice(tab2 + 1));
+      dense[slots] = facets.denseOf.get(Number(key.slice(0, tab))) ?? -1;
+      variantIds[slots] = Number(key.slice(tab + 1, tab2));
+      colours[slots] = colour;
+      sizes[slots] = size;
+      homes[slots++] = flag;
+    }
+    yield;
+  }
+
+  const { count, varStart } = facets;
+  for (let slot = 0; slot < slots; slot++) {
+    const d = dense[slot] ?? -1;
+    if (d >= 0) varStart[d + 1] = (varStart[d + 1] ?? 0) + 1;
+  }
   for (let d = 0; d < count; d++) varStart[d + 1] = (varStart[d + 1] ?? 0) + (varStart[d] ?? 0);
+  yield;
   const total = varStart[count] ?? 0;
+  facets.varIds = new Int32Array(total);
   facets.varColour = new Uint16Array(total);
   facets.varSize = new Uint16Array(total);
   facets.varHome = new Uint8Array(total);
   const next = varStart.slice(0, count);
-  keys.forEach((key, slot) => {
-    const d = denseOfSlot[slot] ?? -1;
-    if (d < 0) return;
-    const [colour, size, home] = decode(key);
+  for (let slot = 0; slot < slots; slot++) {
+    const d = dense[slot] ?? -1;
+    if (d < 0) continue;
+    const colour = colours[slot] ?? 0;
+    const size = sizes[slot] ?? 0;
     const v = next[d] ?? 0;
     next[d] = v + 1;
+    facets.varIds[v] = variantIds[slot] ?? 0;
     facets.varColour[v] = colour;
     facets.varSize[v] = size;
-    facets.varHome[v] = home;
+    facets.varHome[v] = homes[slot] ?? 0;
     facets.colourBits[d] = (facets.colourBits[d] ?? 0) | bit(colour);
     facets.sizeBits[d] = (facets.sizeBits[d] ?? 0) | bit(size);
-    if (home) facets.home[d] = 1;
-  });
+    if (homes[slot]) facets.home[d] = 1;
+    if ((slot & (LOOP_STEP - 1)) === 0) yield;
+  }
 }
 
 /** A query's filters, resolved to indexes once; `test(d)` runs per candidate. */
@@ -240,37 +359,76 @@ export class Filter {
 
 /** Memory held by the typed arrays, for the benchmark. */
 export function facetBytes(f: Facets): number {
-  return [f.ids, f.quality, f.category, f.varStart, f.varColour, f.varSize, f.varHome, f.colourBits, f.sizeBits, f.home].reduce((sum, a) => sum + a.byteLength, 0);
+  return [f.ids, f.quality, f.category, f.varStart, f.varIds, f.varColour, f.varSize, f.varHome, f.colourBits, f.sizeBits, f.home].reduce((sum, a) => sum + a.byteLength, 0);
 }
 
-/** Keeps "in stock in this store" current between full reloads, from stock deltas. */
+/** Changed variants re-read per statement: a millisecond or two each. */
+const CHANGED_VARIANTS_PER_READ = 256;
+
+/** What a stock update touched. */
+export interface StockUpdate {
+  /** The style codes of the changed variants' products, each once: what open pages re-read. */
+  styleCodes: string[];
+}
+
+/**
+ * Keeps "in stock in this store" current between full reloads, from stock deltas: one statement per
+ * slice re-reads, for a few hundred changed variants, each one's product and whether it is stocked
+ * here (a primary-key probe) — the changed variants only, not every variant of their products, and
+ * not a statement per product. A 50,000-variant delta is 200 statements.
+ */
 export class HomeStock {
-  private readonly homeFlagsOf;
-  private readonly productsOfVariants;
+  private readonly changedVariants;
 
   constructor(db: Db) {
-    this.homeFlagsOf = db.prepare(
-      `SELECT EXISTS (SELECT 1 FROM stock s WHERE s.variant_id = v.id AND s.location_id = ?) FROM variants v WHERE v.product_id = ? ${VARIANT_ORDER}`,
-    );
-    this.productsOfVariants = db.prepare('SELECT DISTINCT product_id FROM variants WHERE id IN (SELECT value FROM json_each(?))');
+    this.changedVariants = db
+      .prepare(
+        `SELECT v.id, v.product_id, p.style_code, ${HOME_FLAG}
+         FROM variants v JOIN products p ON p.id = v.product_id
+         WHERE v.id IN (SELECT value FROM json_each(@variants))`,
+      )
+      .raw();
   }
 
-  /** Re-reads "in stock in this store" into `facets` for the products of these variants. */
-  update(f: Facets, variantIds: Iterable<number>): void {
-    if (f.homeLocationId === null) return;
-    const productIds = this.productsOfVariants.pluck().all(JSON.stringify([...variantIds])) as number[];
-    for (const productId of productIds) {
-      const d = f.denseOf.get(productId);
-      if (d === undefined) continue; // a product newer than the last refresh
-      const flags = this.homeFlagsOf.pluck().all(f.homeLocationId, productId) as number[];
-      const start = f.varStart[d] ?? 0;
-      if (flags.length !== (f.varStart[d + 1] ?? 0) - start) continue; // its variants changed: the next refresh catches up
-      let any = 0;
-      flags.forEach((flag, i) => {
-        f.varHome[start + i] = flag;
-        any |= flag;
-      });
-      f.home[d] = any;
-    }
+  /** Re-reads "in stock in this store" into `facets` for these variants. */
+  update(f: Facets, variantIds: readonly number[]): StockUpdate {
+    return runNow(this.updating(() => f, variantIds));
   }
+
+  /**
+   * `update`, pausing after every statement. The flags go into whatever facets `target()` answers at
+   * that moment: a rebuild may swap new ones in between two slices.
+   */
+  *updating(target: () => Facets, variantIds: readonly number[]): Sliced<StockUpdate> {
+    const styleOf = new Map<number, string>();
+    for (let i = 0; i < variantIds.length; i += CHANGED_VARIANTS_PER_READ) {
+      const f = target();
+      const variants = JSON.stringify(variantIds.slice(i, i + CHANGED_VARIANTS_PER_READ));
+      const rows = this.changedVariants.all({ variants, home: f.homeLocationId ?? -1 }) as [variantId: number, productId: number, styleCode: string, here: number][];
+      for (const [variantId, productId, styleCode, here] of rows) {
+        styleOf.set(productId, styleCode);
+        if (f.homeLocationId !== null) setHomeFlag(f, productId, variantId, here);
+      }
+      yield;
+    }
+    return { styleCodes: [...styleOf.values()] };
+  }
+}
+
+function setHomeFlag(f: Facets, productId: number, variantId: number, here: number): void {
+  const d = f.denseOf.get(productId);
+  if (d === undefined) return; // a product newer than the last rebuild: the next one adds it
+  const start = f.varStart[d] ?? 0;
+  const end = f.varStart[d + 1] ?? 0;
+  let any = 0;
+  let found = false;
+  for (let v = start; v < end; v++) {
+    if (f.varIds[v] === variantId) {
+      f.varHome[v] = here;
+      found = true;
+    }
+    any |= f.varHome[v] ?? 0;
+  }
+  // A variant newer than the last rebuild (or moved to another product) waits for the next one.
+  if (found) f.home[d] = any;
 }

@@ -1,9 +1,12 @@
 import type { Db } from '../db/open';
-import { type Facets, Filter, HomeStock, facetBytes, loadFacets } from './facets';
+import { type Facets, Filter, HomeStock, type StockUpdate, facetBytes } from './facets';
 import { tokens as foldedWords } from './fold';
+import { LatestBuild } from './latestBuild';
 import { MATCH, type Source, type WordPlan, planWord, typoPlans } from './queryPlan';
-import { SEARCH_LANGS, type SearchLang, type WordIndexes, buildWordIndexes } from './searchIndex';
+import { type BuildOptions, type BuiltIndex, built, buildingAside } from './searchBuild';
+import { SEARCH_LANGS, type SearchLang, type WordIndexes } from './searchIndex';
 import { Field, findPosting } from './termIndex';
+import { type Sliced, runInSlices, runNow } from './timeSlice';
 
 /**
  * Catalog search as the shopper types: every typed word must match the start of a word of the product
@@ -16,11 +19,16 @@ import { Field, findPosting } from './termIndex';
  * It answers from memory, not from SQLite FTS5 (kept only as the benchmark's baseline,
  * bench/ftsBaseline.ts): at 100k products, FTS5 needs 5–25 ms just to list the matches of a one-letter
  * prefix and ~2 µs per match to rank them, while a shopper's first letter must answer within a frame.
- * So the constructor reads the catalog once into typed arrays — per language an inverted index of the
- * products' folded words (searchIndex.ts, termIndex.ts), and per product its category, quality and
- * variants (colour, size, in stock here) for the filters (facets.ts) — and a query touches only the
- * postings of its words and the candidate products. `refresh()` rebuilds after a catalog sync;
- * `updateStock()` keeps "in this store" current after stock deltas.
+ * So the catalog is read once into typed arrays — per language an inverted index of the products'
+ * folded words (searchIndex.ts, termIndex.ts), and per product its category, quality and variants
+ * (colour, size, in stock here) for the filters (facets.ts) — and a query touches only the postings of
+ * its words and the candidate products.
+ *
+ * Building that takes seconds at chain scale, so besides the constructor and `refresh()` (at once:
+ * the CLI, benchmarks, tests) there are `CatalogSearch.open()` and `refreshAsync()`, which build in
+ * slices of a few milliseconds on a connection of their own (searchBuild.ts, latestBuild.ts) while the
+ * previous index goes on answering, and swap the new one in whole. `updateStock()` /
+ * `updateStockAsync()` keep "in this store" current after stock deltas.
  */
 
 export interface SearchQuery {
@@ -118,30 +126,116 @@ function clampInt(value: number, min: number, max: number): number {
   return Number.isFinite(value) ? Math.min(max, Math.max(min, Math.floor(value))) : min;
 }
 
+export interface SearchOptions extends BuildOptions {
+  /** Work per slice of an asynchronous build or stock update, in milliseconds (timeSlice.ts). */
+  sliceMs?: number;
+}
+
 export class CatalogSearch {
   private facets!: Facets;
   private words!: WordIndexes;
   private scratch!: Scratch;
   private readonly homeStock: HomeStock;
+  private readonly rebuilds: LatestBuild<BuiltIndex>;
+  /**
+   * Variants whose stock changed since the running rebuild read its snapshot: its flags for them may
+   * be older than the ones answering now, so they are re-read before it is swapped in.
+   */
+  private stockSinceSnapshot: Set<number> | null = null;
+  private closed = false;
 
-  constructor(private readonly db: Db) {
+  /** Builds the index at once, blocking the thread meanwhile (seconds at chain scale). */
+  constructor(
+    private readonly db: Db,
+    private readonly options: SearchOptions = {},
+    prebuilt?: BuiltIndex,
+  ) {
     this.homeStock = new HomeStock(db);
-    this.refresh();
+    this.rebuilds = new LatestBuild(
+      () => this.newIndex(),
+      (index) => this.install(index),
+      options,
+    );
+    if (prebuilt) this.install(prebuilt);
+    else this.refresh();
   }
 
-  /** Re-reads the whole catalog: after a catalog sync, or when this store's region changed. */
+  /**
+   * Builds the index in slices, the event loop free in between. Stock committed while it builds is
+   * not seen until the next rebuild: open it before sync starts applying deltas.
+   */
+  static async open(db: Db, options: SearchOptions = {}): Promise<CatalogSearch> {
+    const index = await runInSlices(buildingAside(db, options), options);
+    return new CatalogSearch(db, options, index);
+  }
+
+  /** Re-reads the whole catalog at once: after a catalog sync, or when this store's region changed. */
   refresh(): void {
-    const facets = loadFacets(this.db);
-    const words = buildWordIndexes(this.db, facets.denseOf);
-    // Swapped in only once everything is built: a failed rebuild leaves the previous index answering.
-    this.facets = facets;
-    this.words = words;
-    this.scratch = scratchFor(facets.count);
+    this.install(runNow(built(this.db)));
+    // Newer than any rebuild under way, which is dropped; whoever awaits one is answered by this.
+    this.rebuilds.satisfied();
+  }
+
+  /**
+   * Re-reads the whole catalog in slices while the current index goes on answering, then swaps the
+   * new one in. A request during a rebuild supersedes it (see latestBuild.ts); resolves once an index
+   * read after this call answers.
+   */
+  refreshAsync(): Promise<void> {
+    return this.rebuilds.request();
+  }
+
+  /** Whether a rebuild is under way (or about to start). */
+  get rebuilding(): boolean {
+    return this.rebuilds.busy;
   }
 
   /** Re-reads "in stock in this store" for the products of these variants, after a stock delta. */
-  updateStock(variantIds: Iterable<number>): void {
-    this.homeStock.update(this.facets, variantIds);
+  updateStock(variantIds: readonly number[]): StockUpdate {
+    this.noteStockChange(variantIds);
+    return runNow(this.homeStock.updating(() => this.facets, variantIds));
+  }
+
+  /** `updateStock` in slices: one statement per slice, the event loop free in between. */
+  async updateStockAsync(variantIds: readonly number[]): Promise<StockUpdate> {
+    this.noteStockChange(variantIds);
+    return runInSlices(this.homeStock.updating(() => this.facets, variantIds), { ...this.options, cancelled: () => this.closed });
+  }
+
+  /** Stops a rebuild under way (closing its connection) and any stock update; searches still answer from memory. */
+  close(): void {
+    this.closed = true;
+    this.rebuilds.close();
+  }
+
+  private noteStockChange(variantIds: readonly number[]): void {
+    if (!Array.isArray(variantIds) || !variantIds.every((id) => Number.isSafeInteger(id))) {
+      throw new TypeError('stock update: variant ids must be an array of integers');
+    }
+    const since = this.stockSinceSnapshot;
+    if (since) for (const id of variantIds) since.add(id);
+  }
+
+  private *newIndex(): Sliced<BuiltIndex> {
+    // Before the build's first read: a stock change committed after its snapshot is noted here.
+    const changed = new Set<number>();
+    this.stockSinceSnapshot = changed;
+    const index = yield* buildingAside(this.db, this.options);
+    // Re-read the flags of what changed since (on the kiosk's connection: the newest state) until a
+    // pass finds nothing new; the last pass ends in the slice that swaps the index in.
+    while (changed.size > 0) {
+      const variantIds = [...changed];
+      changed.clear();
+      yield* this.homeStock.updating(() => index.facets, variantIds);
+    }
+    return index;
+  }
+
+  private install(index: BuiltIndex): void {
+    this.facets = index.facets;
+    this.words = index.words;
+    this.scratch = scratchFor(index.facets.count);
+    this.stockSinceSnapshot = null;
   }
 
   /** Memory held by the typed arrays (excluding the vocabulary strings), for the benchmark. */

@@ -1,6 +1,7 @@
 import type { Db } from '../db/open';
 import { foldText } from './fold';
 import { Field, type TermIndex, TermIndexBuilder } from './termIndex';
+import { type Sliced, runNow } from './timeSlice';
 import { TypoIndex } from './typos';
 
 /**
@@ -17,8 +18,9 @@ export type SearchLang = (typeof SEARCH_LANGS)[number];
 export const FALLBACK_LANG: SearchLang = 'en';
 /** Description words are a weak signal; a long description should not swamp the index. */
 const MAX_DESCRIPTION_WORDS = 24;
-/** Products whose texts are read per batch: bounds memory at full chain scale. */
-const BATCH = 4096;
+/** Products read per statement (with their colours), and products whose texts are read per statement: bounds memory, and keeps each read to a millisecond or two (timeSlice.ts). */
+const PRODUCTS_PER_READ = 128;
+const TEXTS_PER_READ = 256;
 
 /** The folded words of one product, by field. Brand and style code are the same in every language. */
 export interface DocumentTokens {
@@ -144,7 +146,7 @@ function inLang(names: Record<string, string> | undefined, lang: SearchLang): st
 export class CatalogReader {
   private readonly categories: Map<string, Record<string, string>>;
   private readonly colours: Map<string, Record<string, string>>;
-  private readonly productsAll;
+  private readonly productsAfter;
   private readonly productsIn;
   private readonly textsBetween;
   private readonly textsIn;
@@ -152,7 +154,7 @@ export class CatalogReader {
   constructor(db: Db) {
     this.categories = namesByKey(db.prepare('SELECT id AS key, names FROM categories').all() as { key: string; names: string }[]);
     this.colours = namesByKey(db.prepare('SELECT code AS key, names FROM colours').all() as { key: string; names: string }[]);
-    this.productsAll = db.prepare(`SELECT ${PRODUCT_COLUMNS} FROM products p ORDER BY p.id`);
+    this.productsAfter = db.prepare(`SELECT ${PRODUCT_COLUMNS} FROM products p WHERE p.id > ? ORDER BY p.id LIMIT ${PRODUCTS_PER_READ}`);
     this.productsIn = db.prepare(`SELECT ${PRODUCT_COLUMNS} FROM products p WHERE p.id IN (SELECT value FROM json_each(?)) ORDER BY p.id`);
     this.textsBetween = db.prepare(
       'SELECT product_id, lang, name, description FROM product_texts WHERE product_id BETWEEN ? AND ? AND lang IN (?, ?)',
@@ -162,7 +164,21 @@ export class CatalogReader {
 
   /** Every product, by id. */
   products(): CatalogProduct[] {
-    return (this.productsAll.all() as ProductRow[]).map(toProduct);
+    return runNow(this.reading());
+  }
+
+  /** `products`, a batch at a time, pausing between batches. */
+  *reading(): Sliced<CatalogProduct[]> {
+    const products: CatalogProduct[] = [];
+    let after = Number.MIN_SAFE_INTEGER;
+    for (;;) {
+      const rows = this.productsAfter.all(after) as ProductRow[];
+      for (const row of rows) products.push(toProduct(row));
+      const last = rows.at(-1);
+      if (!last || rows.length < PRODUCTS_PER_READ) return products;
+      after = last.id;
+      yield;
+    }
   }
 
   productsWithIds(ids: readonly number[]): CatalogProduct[] {
@@ -170,12 +186,12 @@ export class CatalogReader {
   }
 
   /**
-   * The texts of `products` (sorted by id) in `lang`, falling back to English, BATCH at a time;
+   * The texts of `products` (sorted by id) in `lang`, falling back to English, TEXTS_PER_READ at a time;
    * a product with neither is skipped (it has no name to be found by).
    */
   *texts(lang: SearchLang, products: readonly CatalogProduct[]): Generator<[CatalogProduct, ProductText]> {
-    for (let start = 0; start < products.length; start += BATCH) {
-      const batch = products.slice(start, start + BATCH);
+    for (let start = 0; start < products.length; start += TEXTS_PER_READ) {
+      const batch = products.slice(start, start + TEXTS_PER_READ);
       const rows = this.textsBetween.all(batch[0]?.id, batch.at(-1)?.id, lang, FALLBACK_LANG) as TextRow[];
       yield* this.join(lang, batch, rows);
     }
@@ -229,18 +245,26 @@ export interface WordIndexes {
  * order); a product without a number (newer than the caller's list) is left out.
  */
 export function buildWordIndexes(db: Db, docOf: ReadonlyMap<number, number>): WordIndexes {
+  return runNow(wordIndexesBuilding(db, docOf));
+}
+
+/** `buildWordIndexes`, pausing every few products (see timeSlice.ts). */
+export function* wordIndexesBuilding(db: Db, docOf: ReadonlyMap<number, number>): Sliced<WordIndexes> {
   const reader = new CatalogReader(db);
-  const products = reader.products();
+  const products = yield* reader.reading();
   const brands = new TermIndexBuilder();
   const codes = new TermIndexBuilder();
+  let added = 0;
   for (const product of products) {
     const d = docOf.get(product.id);
     if (d === undefined) continue;
     const words = globalTokens(product);
     brands.add(d, Field.Strong, words.strong);
     codes.add(d, Field.Code, words.code);
+    if ((++added & 255) === 0) yield;
   }
-  const brandIndex = brands.build();
+  const brandIndex = yield* brands.building();
+  const codeIndex = yield* codes.building();
 
   const langs = {} as Record<SearchLang, LangIndex>;
   for (const lang of SEARCH_LANGS) {
@@ -252,9 +276,10 @@ export function buildWordIndexes(db: Db, docOf: ReadonlyMap<number, number>): Wo
       builder.add(d, Field.Name, doc.name);
       builder.add(d, Field.Strong, doc.strong);
       builder.add(d, Field.Description, doc.description);
+      if ((++added & 15) === 0) yield;
     }
-    const words = builder.build();
-    langs[lang] = { words, typos: new TypoIndex([...words.terms, ...words.aliases, ...brandIndex.terms]) };
+    const words = yield* builder.building();
+    langs[lang] = { words, typos: yield* TypoIndex.building([words.terms, words.aliases, brandIndex.terms]) };
   }
-  return { brands: brandIndex, codes: codes.build(), langs };
+  return { brands: brandIndex, codes: codeIndex, langs };
 }

@@ -1,4 +1,5 @@
 import { greeklish } from './fold';
+import { LOOP_STEP, type Sliced, identity, runNow, sortSliced } from './timeSlice';
 
 /**
  * The in-memory inverted index that answers queries (search.ts): a sorted vocabulary with typed-array
@@ -125,21 +126,30 @@ export class TermIndexBuilder {
   }
 
   build(): TermIndex {
+    return runNow(this.building());
+  }
+
+  /** `build`, pausing every few hundred microseconds (see timeSlice.ts). */
+  *building(): Sliced<TermIndex> {
     const count = this.words.length;
-    const order = this.words.map((word, id) => ({ word, id })).sort((a, b) => (a.word < b.word ? -1 : 1));
+    const { words } = this;
+    const order = yield* sortSliced(identity(count), (a, b) => (words[a] ?? '') < (words[b] ?? ''));
     const rank = new Uint32Array(count);
-    order.forEach(({ id }, position) => (rank[id] = position));
+    for (let position = 0; position < count; position++) rank[order[position] ?? 0] = position;
+    yield;
     // Counting sort into 2 runs per term (strong, description-only); stable, so each run keeps the
     // order documents were added in.
     const { length, termIds, values } = this;
     const runs = new Uint32Array(length);
-    for (let i = 0; i < length; i++) runs[i] = (rank[termIds[i] ?? 0] ?? 0) * 2 + (((values[i] ?? 0) & 15) === Field.Description ? 1 : 0);
     const bounds = new Uint32Array(count * 2 + 1);
     for (let i = 0; i < length; i++) {
-      const run = (runs[i] ?? 0) + 1;
-      bounds[run] = (bounds[run] ?? 0) + 1;
+      const run = (rank[termIds[i] ?? 0] ?? 0) * 2 + (((values[i] ?? 0) & 15) === Field.Description ? 1 : 0);
+      runs[i] = run;
+      bounds[run + 1] = (bounds[run + 1] ?? 0) + 1;
+      if ((i & (LOOP_STEP - 1)) === 0) yield;
     }
     for (let r = 0; r < count * 2; r++) bounds[r + 1] = (bounds[r + 1] ?? 0) + (bounds[r] ?? 0);
+    yield;
     const next = bounds.slice(0, count * 2);
     const postings = new Uint32Array(length);
     for (let i = 0; i < length; i++) {
@@ -147,9 +157,11 @@ export class TermIndexBuilder {
       const at = next[run] ?? 0;
       next[run] = at + 1;
       postings[at] = values[i] ?? 0;
+      if ((i & (LOOP_STEP - 1)) === 0) yield;
     }
-    // Documents may have been added in any order; each run must ascend.
-    for (let r = 0; r < count * 2; r++) {
+    // Documents may have been added in any order; each run must ascend. One run holds at most one
+    // posting per document, so the engine's sort of one run stays within a slice.
+    for (let r = 0, checked = 0; r < count * 2; r++) {
       const from = bounds[r] ?? 0;
       const to = bounds[r + 1] ?? 0;
       for (let p = from + 1; p < to; p++) {
@@ -158,20 +170,35 @@ export class TermIndexBuilder {
           break;
         }
       }
+      if ((checked += to - from + 1) >= LOOP_STEP) {
+        checked = 0;
+        yield;
+      }
     }
     const start = new Uint32Array(count + 1);
     const weakStart = new Uint32Array(count);
     for (let t = 0; t <= count; t++) start[t] = bounds[t * 2] ?? 0;
     for (let t = 0; t < count; t++) weakStart[t] = bounds[t * 2 + 1] ?? 0;
-    const terms = order.map(({ word }) => word);
-    const aliases = terms.flatMap((term, t) => greeklish(term).map((alias) => [alias, t] as const)).sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+    const terms: string[] = new Array<string>(count);
+    for (let position = 0; position < count; position++) terms[position] = words[order[position] ?? 0] ?? '';
+    yield;
+    const aliases: string[] = [];
+    const aliasTerms: number[] = [];
+    for (let t = 0; t < count; t++) {
+      for (const alias of greeklish(terms[t] ?? '')) {
+        aliases.push(alias);
+        aliasTerms.push(t);
+      }
+      if ((t & 1023) === 0) yield;
+    }
+    const aliasOrder = yield* sortSliced(identity(aliases.length), (a, b) => (aliases[a] ?? '') < (aliases[b] ?? ''));
     return new TermIndex(
       terms,
       start,
       weakStart,
       postings,
-      aliases.map(([alias]) => alias),
-      Uint32Array.from(aliases, ([, t]) => t),
+      Array.from(aliasOrder, (i) => aliases[i] ?? ''),
+      Uint32Array.from(aliasOrder, (i) => aliasTerms[i] ?? 0),
     );
   }
 

@@ -1,3 +1,5 @@
+import { type Sliced, runNow } from './timeSlice';
+
 /**
  * Typo tolerance: the indexed words within a small edit distance of what a shopper typed, so 'swetr'
  * finds 'sweter' and 'jeasn' finds 'jeans' (and, for compounds, the words containing it). Distance is optimal-string-alignment Damerau–Levenshtein
@@ -39,19 +41,45 @@ function popcount(n: number): number {
 }
 
 export class TypoIndex {
-  private readonly words: string[] = [];
-  private readonly lengths: Uint8Array;
-  private readonly masks: Uint32Array;
+  // Filled once, by `fill`, from the constructor or from `building`.
+  private words: string[] = [];
+  private lengths = new Uint8Array(0);
+  private masks = new Uint32Array(0);
   // Three rows of the distance table, reused by every lookup (OSA needs the row before last).
   private readonly rows = [new Int32Array(MAX_LENGTH + 3), new Int32Array(MAX_LENGTH + 3), new Int32Array(MAX_LENGTH + 3)];
 
   /** `terms`: the indexed words; ones with digits or under 4 letters are left out. */
   constructor(terms: Iterable<string>) {
-    for (const term of terms) {
-      if (term.length >= MIN_TERM_LENGTH && term.length <= MAX_LENGTH && !/\d/u.test(term)) this.words.push(term);
+    runNow(this.fill([terms]));
+  }
+
+  /** The index of the words of all these lists, pausing as it goes (see timeSlice.ts). */
+  static *building(termLists: readonly Iterable<string>[]): Sliced<TypoIndex> {
+    const index = new TypoIndex([]);
+    yield* index.fill(termLists);
+    return index;
+  }
+
+  private *fill(termLists: readonly Iterable<string>[]): Sliced<void> {
+    const words: string[] = [];
+    let seen = 0;
+    for (const terms of termLists) {
+      for (const term of terms) {
+        if (term.length >= MIN_TERM_LENGTH && term.length <= MAX_LENGTH && !/\d/u.test(term)) words.push(term);
+        if ((++seen & 1023) === 0) yield;
+      }
     }
-    this.lengths = Uint8Array.from(this.words, (word) => word.length);
-    this.masks = Uint32Array.from(this.words, letterMask);
+    const lengths = new Uint8Array(words.length);
+    const masks = new Uint32Array(words.length);
+    for (let i = 0; i < words.length; i++) {
+      const word = words[i] ?? '';
+      lengths[i] = word.length;
+      masks[i] = letterMask(word);
+      if ((i & 4095) === 0) yield;
+    }
+    this.words = words;
+    this.lengths = lengths;
+    this.masks = masks;
   }
 
   get size(): number {
