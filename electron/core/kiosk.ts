@@ -126,10 +126,13 @@ export function createKiosk(options: KioskOptions): Kiosk {
     }
   };
   const closeCatalog = (): void => {
+    catalog?.close();
     catalog = null;
     cache?.close();
     cache = null;
   };
+  /** Bumped by every swap: a swap overtaken by a newer one discards what it opened. */
+  let generation = 0;
 
   let media = new MediaCache({ dir: kioskPaths(options.dataDir).media, log });
   /** The images shoppers see first — the most popular products' — fetched ahead, so they show at once and offline. */
@@ -163,25 +166,51 @@ export function createKiosk(options: KioskOptions): Kiosk {
         const current = catalog;
         if (!current) return;
         const at = Date.now();
+        // In slices: a big delta never holds up the shopper's next tap.
         if (applied.catalogChanged) {
-          current.refresh();
-          events.emit('catalog.changed', { at });
+          current.refreshAsync().then(
+            () => events.emit('catalog.changed', { at }),
+            (error: unknown) => log.error({ reason: (error as Error).message }, 'catalog refresh after sync failed; the previous index still answers'),
+          );
         }
         if (applied.variantIds.length > 0) {
-          const variantIds = [...applied.variantIds];
-          current.stockChanged(variantIds);
-          const styleCodes = cache
-            ? (cache.prepare('SELECT DISTINCT p.style_code FROM variants v JOIN products p ON p.id = v.product_id WHERE v.id IN (SELECT value FROM json_each(?)) LIMIT 5000').pluck().all(JSON.stringify(variantIds)) as string[])
-            : [];
-          events.emit('catalog.stockChanged', { styleCodes: styleCodes.slice(0, 5_000), at });
+          current.stockChangedAsync([...applied.variantIds]).then(
+            ({ styleCodes }) => {
+              for (let i = 0; i < styleCodes.length; i += 5_000) events.emit('catalog.stockChanged', { styleCodes: styleCodes.slice(i, i + 5_000), at });
+            },
+            (error: unknown) => log.error({ reason: (error as Error).message }, 'stock update after sync failed'),
+          );
         }
       },
       onSwapped: () => {
-        closeCatalog();
-        openCatalog();
-        removeStaleCacheFiles(options.dataDir);
-        prefetchMedia();
-        events.emit('catalog.changed', { at: Date.now() });
+        if (!load.ok) return;
+        const mine = ++generation;
+        const file = currentCacheFile(options.dataDir);
+        const db = openCache(file, binding);
+        if (!syncedFor(db, load.config.store.id)) {
+          db.close();
+          return;
+        }
+        // The new cache's index is built in slices while the old one keeps answering, then swapped whole.
+        Catalog.open(db, { storeCode: load.config.store.id }).then(
+          (next) => {
+            if (mine !== generation || !load.ok) {
+              next.close();
+              db.close();
+              return;
+            }
+            closeCatalog();
+            catalog = next;
+            cache = db;
+            removeStaleCacheFiles(options.dataDir);
+            prefetchMedia();
+            events.emit('catalog.changed', { at: Date.now() });
+          },
+          (error: unknown) => {
+            db.close();
+            log.error({ reason: (error as Error).message }, 'the new cache could not be opened; the previous one still answers');
+          },
+        );
       },
     });
   };
