@@ -16,8 +16,11 @@ export interface HqStore {
   floor(): Promise<Cursor>;
 
   // ── Publishing (admin: imports, the ERP, the demo chain) ─────────────────────────────────────────
-  /** Upserts what changed (deep-equal rows are skipped: no change is logged for them); one transaction. */
-  publishCatalog(input: CatalogInput): Promise<PublishResult>;
+  /**
+   * Upserts what changed (deep-equal rows are skipped: no change is logged for them); one transaction.
+   * `dryRun` checks everything as usual (a `StoreInputError` lists every bad row) and keeps nothing.
+   */
+  publishCatalog(input: CatalogInput, options?: { dryRun?: boolean }): Promise<PublishResult>;
   deleteProducts(styleCodes: readonly string[]): Promise<PublishResult>;
   /** Applies counts and deltas (all or nothing; unknown SKU or location → `StoreInputError`). */
   updateStock(update: StockUpdate, options?: { idempotencyKey?: string; now?: number }): Promise<StockUpdateResult>;

@@ -1,0 +1,111 @@
+import type { Migration } from './migrate';
+
+/**
+ * hq.db: what HQ publishes (locations, catalog, stock, offers, settings), the one change log every write
+ * appends to, and the pillars' tokens. Each entity keeps its validated protocol JSON (`data`) exactly as
+ * it is served, beside the key columns lookups need; stock, the big table (~17M rows at chain scale), is
+ * integer ids only.
+ */
+export const HQ_MIGRATIONS: readonly Migration[] = [
+  {
+    id: 1,
+    name: 'catalog, stock, change log, tokens',
+    sql: `
+      CREATE TABLE locations (
+        id INTEGER PRIMARY KEY,
+        code TEXT NOT NULL UNIQUE,
+        kind TEXT NOT NULL CHECK (kind IN ('store', 'warehouse')),
+        lat REAL NOT NULL,
+        lon REAL NOT NULL,
+        data TEXT NOT NULL
+      ) STRICT;
+
+      CREATE TABLE categories (
+        id TEXT PRIMARY KEY,
+        data TEXT NOT NULL
+      ) STRICT;
+
+      CREATE TABLE colours (
+        code TEXT PRIMARY KEY,
+        data TEXT NOT NULL
+      ) STRICT;
+
+      CREATE TABLE products (
+        id INTEGER PRIMARY KEY,
+        style_code TEXT NOT NULL UNIQUE,
+        category_id TEXT NOT NULL,
+        data TEXT NOT NULL
+      ) STRICT;
+
+      -- Ids stay with a SKU for as long as it exists (even when it moves to another style): stock keys on them.
+      CREATE TABLE variants (
+        id INTEGER PRIMARY KEY,
+        sku TEXT NOT NULL UNIQUE,
+        gtin TEXT NOT NULL UNIQUE,
+        product_id INTEGER NOT NULL REFERENCES products (id) ON DELETE CASCADE,
+        colour_code TEXT NOT NULL
+      ) STRICT;
+      CREATE INDEX variants_by_product ON variants (product_id);
+
+      -- Variant first: bulk levels arrive variant by variant (appends, not inserts all over the tree), and
+      -- a snapshot streams them in the order a pillar's cache is keyed in. A level of zero is no row. No
+      -- foreign keys: the store deletes a variant's stock itself (a key-prefix range).
+      CREATE TABLE stock (
+        variant_id INTEGER NOT NULL,
+        location_id INTEGER NOT NULL,
+        quantity INTEGER NOT NULL CHECK (quantity > 0),
+        changed_at INTEGER NOT NULL,
+        PRIMARY KEY (variant_id, location_id)
+      ) STRICT, WITHOUT ROWID;
+
+      CREATE TABLE offers (
+        id TEXT PRIMARY KEY,
+        data TEXT NOT NULL
+      ) STRICT;
+
+      CREATE TABLE settings (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        data TEXT NOT NULL
+      ) STRICT;
+
+      -- The one ordered log (shared/sync/protocol.ts). scope: 0 for a change every region gets, else the
+      -- one location it concerns (a stock change holds one location's levels; a location.upsert its own
+      -- row), so a region's feed is a few index ranges, however much of the log belongs to other regions.
+      -- payload: the entity JSON; for stock, [[sku, quantity, changedAt], …] (the location is the scope).
+      CREATE TABLE change_log (
+        seq INTEGER PRIMARY KEY,
+        type TEXT NOT NULL,
+        feed TEXT NOT NULL CHECK (feed IN ('catalog', 'stock', 'offers', 'settings')),
+        scope INTEGER NOT NULL,
+        levels INTEGER NOT NULL,
+        payload TEXT NOT NULL
+      ) STRICT;
+      CREATE INDEX change_log_by_scope ON change_log (scope, feed, seq, levels);
+
+      -- Changes at or below the floor were compacted away. The head is max(newest seq, floor), so seqs
+      -- never repeat even when compaction empties the log.
+      CREATE TABLE log_floor (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        floor INTEGER NOT NULL
+      ) STRICT;
+      INSERT INTO log_floor (id, floor) VALUES (1, 0);
+
+      CREATE TABLE kiosk_tokens (
+        id INTEGER PRIMARY KEY,
+        token_sha256 TEXT NOT NULL UNIQUE,
+        store_code TEXT NOT NULL,
+        label TEXT,
+        created_at INTEGER NOT NULL,
+        revoked_at INTEGER
+      ) STRICT;
+
+      -- A till retrying a sale gets the first answer back; the same key with another request is refused.
+      CREATE TABLE idempotency_keys (
+        key TEXT PRIMARY KEY,
+        request_sha256 TEXT NOT NULL,
+        result TEXT NOT NULL,
+        created_at INTEGER NOT NULL
+      ) STRICT;
+    `,
+  },
+];

@@ -1,0 +1,39 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { Database, Statement } from 'better-sqlite3';
+import { StoreInputError } from './store';
+
+/**
+ * Pillar tokens: 32 random bytes (base64url) handed out once; HQ keeps only their SHA-256, so a copy of
+ * hq.db opens no pillar's feed. A token is scoped to one store.
+ */
+export class KioskTokens {
+  readonly #s: Record<'store' | 'insert' | 'byHash', Statement>;
+
+  constructor(db: Database) {
+    this.#s = {
+      store: db.prepare("SELECT 1 FROM locations WHERE code = ? AND kind = 'store'").pluck(),
+      insert: db.prepare('INSERT INTO kiosk_tokens (token_sha256, store_code, label, created_at) VALUES (?, ?, ?, ?)'),
+      byHash: db.prepare('SELECT id, store_code AS storeCode FROM kiosk_tokens WHERE token_sha256 = ? AND revoked_at IS NULL'),
+    };
+  }
+
+  issue(storeCode: string, label: string | undefined, now: number): string {
+    if (typeof storeCode !== 'string' || !this.#s.store.get(storeCode)) {
+      throw new StoreInputError(`There is no store "${String(storeCode)}"`, [{ path: 'store', message: 'must be the code of one of the chain\'s stores' }]);
+    }
+    const token = randomBytes(32).toString('base64url');
+    this.#s.insert.run(sha256(token), storeCode, label ?? null, now);
+    return token;
+  }
+
+  authenticate(token: string): { storeCode: string; kioskId: string } | null {
+    // A real token is 43 characters; anything far off is not worth hashing.
+    if (typeof token !== 'string' || token.length === 0 || token.length > 256) return null;
+    const row = this.#s.byHash.get(sha256(token)) as { id: number; storeCode: string } | undefined;
+    return row ? { storeCode: row.storeCode, kioskId: `kiosk-${row.id}` } : null;
+  }
+}
+
+function sha256(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
