@@ -55,7 +55,7 @@ export function syncRoutes(app: HqApp, { store }: HqContext): void {
       throw new HttpError(400, 'INVALID_INPUT', `The cursor ${after} lies past HQ's newest change (${head}): this HQ never sent it`, [{ path: 'after', message: `must be at most ${head}` }]);
     }
     void reply.header('Cache-Control', 'no-cache');
-    // An idle poll costs two head reads: the answer for this cursor cannot differ while the head stands still.
+    // An idle poll costs three small reads (region, floor, head): the answer cannot differ while the head stands still.
     const tag = changesEtag(storeCode, region, after, limit, feeds, head);
     if (ifNoneMatch(request.headers['if-none-match'], tag)) return reply.code(304).header('ETag', tag).send();
 

@@ -1,0 +1,163 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openSqliteStore } from '../store/sqliteStore';
+import { startHq } from '../server';
+import { HOME } from './testing';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const TSX = path.join(ROOT, 'node_modules', '.bin', 'tsx');
+
+/** A folder holding a stopped HQ with the demo chain, as `npm run hq -- --demo` leaves it. */
+let demoDir: string;
+beforeAll(async () => {
+  demoDir = await mkdtemp(path.join(tmpdir(), 'pillar-hq-cli-'));
+  const hq = await startHq({ dataDir: demoDir, port: 0, demo: 'demo', log: false });
+  await hq.close();
+});
+afterAll(() => rm(demoDir, { recursive: true, force: true }));
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** `tsx hq/cli.ts …`, what `npm run hq -- …` runs. */
+function cli(...args: string[]): Promise<Run> {
+  return finished(spawn(TSX, ['hq/cli.ts', ...args], { cwd: ROOT, env: { ...process.env, PILLAR_HQ_ADMIN_TOKEN: '' } }));
+}
+
+function finished(child: ChildProcess): Promise<Run> {
+  let stdout = '';
+  let stderr = '';
+  child.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
+  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+  return new Promise((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+// Each test starts Node and TypeScript at least once: seconds on a small machine.
+describe('npm run hq', { timeout: 60_000 }, () => {
+  it('serve prints "Pillar HQ: <url>" once it answers, and closes cleanly on SIGTERM', async () => {
+    const dataDir = await mkdtemp(path.join(tmpdir(), 'pillar-hq-cli-serve-'));
+    // tsx itself, not npx: npx does not pass signals on to the process it starts.
+    const child = spawn(TSX, ['hq/cli.ts', 'serve', '--port', '0', '--data', dataDir], { cwd: ROOT });
+    const run = finished(child);
+    try {
+      const url = await new Promise<string>((resolve, reject) => {
+        let seen = '';
+        child.stdout.on('data', (chunk: Buffer) => {
+          seen += chunk.toString('utf8');
+          const match = /^Pillar HQ: (http:\/\/\S+)$/m.exec(seen);
+          if (match) resolve(match[1]!);
+        });
+        child.on('close', () => reject(new Error(`HQ exited before it listened: ${seen}`)));
+      });
+      const health = await fetch(`${url}/v1/health`);
+      expect(await health.json()).toEqual({ ok: true, head: 0 });
+
+      child.kill('SIGTERM');
+      const { code, stdout } = await run;
+      expect(code).toBe(0);
+      expect(stdout).toContain(`admin token: in ${path.join(dataDir, 'admin-token')}`);
+    } finally {
+      if (child.exitCode === null) child.kill('SIGKILL');
+      await rm(dataDir, { recursive: true, force: true });
+    }
+  });
+
+  it('token prints a new pillar token for the store', async () => {
+    const { code, stdout } = await cli('token', '--data', demoDir, '--store', HOME);
+    expect(code).toBe(0);
+    const store = await openSqliteStore({ dataDir: demoDir });
+    try {
+      expect(await store.authenticateKiosk(stdout.trim())).toMatchObject({ storeCode: HOME });
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('token for a store HQ does not know fails with exit code 1 and says so', async () => {
+    const { code, stderr } = await cli('token', '--data', demoDir, '--store', 'no-such-store');
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/no-such-store/);
+  });
+
+  it('compact keeps the newest N changes', async () => {
+    const store = await openSqliteStore({ dataDir: demoDir });
+    const head = await store.head();
+    await store.close();
+    const { code, stdout } = await cli('compact', '--data', demoDir, '--keep', '5');
+    expect(code).toBe(0);
+    expect(stdout).toContain(`floor ${head - 5}`);
+  });
+
+  it('import reports each bad row as FILE:LINE: reason, exits with 1 and imports nothing', async () => {
+    const store = await openSqliteStore({ dataDir: demoDir });
+    const state = await store.regionState((await store.region(HOME))!);
+    const head = await store.head();
+    await store.close();
+    const [sku] = state.stock[0]!;
+    const file = path.join(demoDir, 'stock-with-a-typo.csv');
+    await writeFile(file, `sku,location,quantity\n${sku},${HOME},5\n${sku},se-online,five\n`);
+
+    // Through npx, as IT would type it.
+    const run = await finished(spawn('npx', ['tsx', 'hq/cli.ts', 'import', '--data', demoDir, '--stock', file], { cwd: ROOT }));
+    expect(run.code).toBe(1);
+    const reported = run.stderr.split('\n').filter((line) => line.startsWith(`${file}:`));
+    expect(reported).toHaveLength(1);
+    expect(reported[0]!.slice(file.length)).toMatch(/^:3: .*quantity/);
+    expect(run.stderr).toContain('nothing imported: 1 bad row');
+
+    const after = await openSqliteStore({ dataDir: demoDir });
+    try {
+      expect(await after.head()).toBe(head);
+    } finally {
+      await after.close();
+    }
+  });
+
+  it('import of good files publishes them and says what it did', async () => {
+    const store = await openSqliteStore({ dataDir: demoDir });
+    const [sku] = (await store.regionState((await store.region(HOME))!)).stock[0]!;
+    await store.close();
+    const file = path.join(demoDir, 'stock-count.csv');
+    await writeFile(file, `sku,location,quantity\n${sku},${HOME},77\n`);
+
+    const { code, stdout } = await cli('import', '--data', demoDir, '--stock', file);
+    expect(code).toBe(0);
+    expect(stdout).toContain(`stock ${file}: 1 level`);
+    const after = await openSqliteStore({ dataDir: demoDir });
+    try {
+      const level = (await after.regionState((await after.region(HOME))!)).stock.find(([s, at]) => s === sku && at === HOME);
+      expect(level?.[2]).toBe(77);
+    } finally {
+      await after.close();
+    }
+  });
+
+  it('bad flags exit with 2 and a message that names them', async () => {
+    const cases: [string[], RegExp][] = [
+      [['--bogus'], /bogus/],
+      [['serve', '--port', 'eighty'], /--port must be a whole number/],
+      [['serve', '--scale', 'full'], /--scale goes with --demo/],
+      [['compact', '--data', demoDir], /needs --keep N/],
+      [['token', '--keep', '3', '--store', HOME], /--keep is not an option of "token"/],
+      [['import', '--data', demoDir], /needs --catalog FILE, --stock FILE or both/],
+      [['launch'], /unknown command "launch"/],
+    ];
+    const runs = await Promise.all(cases.map(([args]) => cli(...args)));
+    for (const [index, [args, message]] of cases.entries()) {
+      const { code, stderr } = runs[index]!;
+      expect(code, args.join(' ')).toBe(2);
+      expect(stderr, args.join(' ')).toMatch(message);
+      expect(stderr).toContain('usage: npm run hq');
+    }
+  });
+});
