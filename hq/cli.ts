@@ -143,7 +143,8 @@ async function serve(dataDir: string, values: Values): Promise<number> {
   const scale = values.scale === 'full' ? 'full' : 'demo';
 
   const { ADMIN_TOKEN_FILE, DEMO_KIOSK_CONFIG_FILE, startHq } = await import('./server');
-  const hq = await startHq({ dataDir, host: values.host ?? '127.0.0.1', port, demo: values.demo ? scale : false, log: logger('info') });
+  const log = logger('info');
+  const hq = await startHq({ dataDir, host: values.host ?? '127.0.0.1', port, demo: values.demo ? scale : false, log });
   // Tools that start HQ wait for exactly this line.
   console.log(`Pillar HQ: ${hq.url}`);
   console.log(process.env['PILLAR_HQ_ADMIN_TOKEN'] ? 'admin token: from PILLAR_HQ_ADMIN_TOKEN' : `admin token: in ${path.join(dataDir, ADMIN_TOKEN_FILE)}`);
@@ -160,6 +161,7 @@ async function serve(dataDir: string, values: Values): Promise<number> {
     process.once('SIGTERM', stop);
   });
   await hq.close();
+  log.info('HQ closed');
   return 0;
 }
 
