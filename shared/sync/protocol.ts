@@ -10,6 +10,7 @@ import { Category, Colour, Location, LocationCode, Offer, Product, Settings, Sku
  * stock, offers, settings — are partitions of that one log, so a pillar following all of them with one
  * cursor always holds HQ's state for its region at exactly that cursor, never a mix of two moments.
  *
+ *   GET  /v1/kiosk                              → { store, kioskId }: which store a pillar token belongs to
  *   GET  /v1/stores/:store/snapshot             → SnapshotManifest (generated once per change set, shared by the region's pillars)
  *   GET  /v1/stores/:store/snapshots/:id        → the snapshot file: gzip'd NDJSON of SnapshotRecord, sha256 in the manifest
  *   GET  /v1/stores/:store/changes?after=N      → ChangeBatch | 304 (If-None-Match) | 410 CURSOR_EXPIRED
