@@ -12,7 +12,9 @@ import { constants, createGzip } from 'node:zlib';
  * of size.
  */
 export class GzipFile {
-  readonly #gzip = createGzip({ level: 1, memLevel: 9, strategy: constants.Z_DEFAULT_STRATEGY });
+  // A deep buffer lets the next records be read from SQLite while zlib compresses the last ones on
+  // libuv's thread pool, instead of taking turns.
+  readonly #gzip = createGzip({ level: 1, memLevel: 9, strategy: constants.Z_DEFAULT_STRATEGY, highWaterMark: 8 << 20 });
   readonly #hash = createHash('sha256');
   readonly #done: Promise<void>;
   #bytes = 0;
