@@ -105,7 +105,7 @@ export interface CatalogProduct {
   styleCode: string;
   brand: string;
   categoryId: string;
-  colourCodes: string[];
+  colourCodes: readonly string[];
 }
 
 interface ProductRow {
@@ -125,10 +125,6 @@ interface TextRow {
 
 const PRODUCT_COLUMNS = `p.id, p.style_code, p.brand, p.category_id,
   (SELECT json_group_array(DISTINCT v.colour_code) FROM variants v WHERE v.product_id = p.id) AS colours`;
-
-function toProduct(row: ProductRow): CatalogProduct {
-  return { id: row.id, styleCode: row.style_code, brand: row.brand, categoryId: row.category_id, colourCodes: JSON.parse(row.colours) as string[] };
-}
 
 function namesByKey(rows: { key: string; names: string }[]): Map<string, Record<string, string>> {
   return new Map(rows.map((row) => [row.key, JSON.parse(row.names) as Record<string, string>]));
@@ -150,6 +146,13 @@ export class CatalogReader {
   private readonly productsIn;
   private readonly textsBetween;
   private readonly textsIn;
+  /**
+   * Every row brings its own copy of its brand, category and colour list; products share one of each,
+   * so the hundred thousand products held through a build are not also a hundred thousand copies
+   * (which every young-generation collection would copy again, pausing the build's slices).
+   */
+  private readonly shared = new Map<string, string>();
+  private readonly colourLists = new Map<string, readonly string[]>();
 
   constructor(db: Db) {
     this.categories = namesByKey(db.prepare('SELECT id AS key, names FROM categories').all() as { key: string; names: string }[]);
@@ -173,7 +176,7 @@ export class CatalogReader {
     let after = Number.MIN_SAFE_INTEGER;
     for (;;) {
       const rows = this.productsAfter.all(after) as ProductRow[];
-      for (const row of rows) products.push(toProduct(row));
+      for (const row of rows) products.push(this.product(row));
       const last = rows.at(-1);
       if (!last || rows.length < PRODUCTS_PER_READ) return products;
       after = last.id;
@@ -182,7 +185,20 @@ export class CatalogReader {
   }
 
   productsWithIds(ids: readonly number[]): CatalogProduct[] {
-    return (this.productsIn.all(JSON.stringify(ids)) as ProductRow[]).map(toProduct);
+    return (this.productsIn.all(JSON.stringify(ids)) as ProductRow[]).map((row) => this.product(row));
+  }
+
+  private product(row: ProductRow): CatalogProduct {
+    let colourCodes = this.colourLists.get(row.colours);
+    if (colourCodes === undefined) this.colourLists.set(row.colours, (colourCodes = JSON.parse(row.colours) as string[]));
+    return { id: row.id, styleCode: row.style_code, brand: this.one(row.brand), categoryId: this.one(row.category_id), colourCodes };
+  }
+
+  private one(text: string): string {
+    const known = this.shared.get(text);
+    if (known !== undefined) return known;
+    this.shared.set(text, text);
+    return text;
   }
 
   /**

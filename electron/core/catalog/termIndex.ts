@@ -97,6 +97,7 @@ export class TermIndexBuilder {
   private termIds = new Uint32Array(1 << 16);
   private values = new Uint32Array(1 << 16);
   private length = 0;
+  private maxDoc = 0;
   /** Per term: 1 + the document it was last added for, and where that posting is (to OR more fields in). */
   private seenIn = new Int32Array(1 << 12);
   private seenAt = new Uint32Array(1 << 12);
@@ -105,6 +106,7 @@ export class TermIndexBuilder {
   add(doc: number, field: number, words: readonly string[]): void {
     if (!(doc >= 0 && doc < 1 << 28)) throw new RangeError(`document numbers must be in [0, 2^28), got ${doc}`);
     if (this.length + words.length > this.values.length) this.grow(this.length + words.length);
+    if (doc > this.maxDoc) this.maxDoc = doc;
     for (const word of words) {
       let id = this.ids.get(word);
       if (id === undefined) {
@@ -137,9 +139,25 @@ export class TermIndexBuilder {
     const rank = new Uint32Array(count);
     for (let position = 0; position < count; position++) rank[order[position] ?? 0] = position;
     yield;
-    // Counting sort into 2 runs per term (strong, description-only); stable, so each run keeps the
-    // order documents were added in.
+    // Two stable counting sorts (no comparisons, so every step is short): by document, then into 2
+    // runs per term (strong, description-only). Each run then ascends by document, in whatever order
+    // documents were added.
     const { length, termIds, values } = this;
+    const byDoc = new Uint32Array(this.maxDoc + 2);
+    for (let i = 0; i < length; i++) {
+      const doc = ((values[i] ?? 0) >>> 4) + 1;
+      byDoc[doc] = (byDoc[doc] ?? 0) + 1;
+      if ((i & (LOOP_STEP - 1)) === 0) yield;
+    }
+    for (let d = 0; d <= this.maxDoc; d++) byDoc[d + 1] = (byDoc[d + 1] ?? 0) + (byDoc[d] ?? 0);
+    const inDocOrder = new Uint32Array(length);
+    for (let i = 0; i < length; i++) {
+      const doc = (values[i] ?? 0) >>> 4;
+      const at = byDoc[doc] ?? 0;
+      byDoc[doc] = at + 1;
+      inDocOrder[at] = i;
+      if ((i & (LOOP_STEP - 1)) === 0) yield;
+    }
     const runs = new Uint32Array(length);
     const bounds = new Uint32Array(count * 2 + 1);
     for (let i = 0; i < length; i++) {
@@ -152,28 +170,13 @@ export class TermIndexBuilder {
     yield;
     const next = bounds.slice(0, count * 2);
     const postings = new Uint32Array(length);
-    for (let i = 0; i < length; i++) {
+    for (let k = 0; k < length; k++) {
+      const i = inDocOrder[k] ?? 0;
       const run = runs[i] ?? 0;
       const at = next[run] ?? 0;
       next[run] = at + 1;
       postings[at] = values[i] ?? 0;
-      if ((i & (LOOP_STEP - 1)) === 0) yield;
-    }
-    // Documents may have been added in any order; each run must ascend. One run holds at most one
-    // posting per document, so the engine's sort of one run stays within a slice.
-    for (let r = 0, checked = 0; r < count * 2; r++) {
-      const from = bounds[r] ?? 0;
-      const to = bounds[r + 1] ?? 0;
-      for (let p = from + 1; p < to; p++) {
-        if ((postings[p] ?? 0) < (postings[p - 1] ?? 0)) {
-          postings.subarray(from, to).sort();
-          break;
-        }
-      }
-      if ((checked += to - from + 1) >= LOOP_STEP) {
-        checked = 0;
-        yield;
-      }
+      if ((k & (LOOP_STEP - 1)) === 0) yield;
     }
     const start = new Uint32Array(count + 1);
     const weakStart = new Uint32Array(count);
