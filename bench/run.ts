@@ -1,15 +1,17 @@
 import { parseArgs } from 'node:util';
 import { apiBench } from './api';
 import { catalogBench, type Scale } from './catalog';
+import { responsivenessBench } from './responsiveness';
 import { rssMb } from './stats';
 
 /**
  * `npm run bench -- [suite …] [--scale demo|full] [--runs N] [--rebuild]`: prints one JSON object on
- * standard output. Suites: api, catalog. Benchmarks measure; they never pass or fail on a timing.
+ * standard output. Suites: api, catalog, responsiveness. Benchmarks measure; they never pass or fail on a timing.
  */
 const SUITES = {
   api: (o: Options) => apiBench(o),
   catalog: (o: Options) => catalogBench(o),
+  responsiveness: (o: Options) => responsivenessBench(o),
 } as const;
 
 interface Options {
