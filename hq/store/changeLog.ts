@@ -1,6 +1,6 @@
 import type { Database, Statement } from 'better-sqlite3';
 import type { StockTuple } from '../../shared/sync/entities';
-import { type Change, type ChangeType, type Cursor, FEED_OF, type Feed, MAX_LEVELS_PER_BATCH, type Region } from '../../shared/sync/protocol';
+import { type Change, type ChangeType, type Cursor, FEED_OF, type Feed, MAX_CHANGES_PER_BATCH, MAX_LEVELS_PER_BATCH, type Region } from '../../shared/sync/protocol';
 import { CursorExpired, StoreInputError } from './store';
 
 /** Scope of a change every region gets (products, categories, colours, offers, settings). */
@@ -68,7 +68,7 @@ export class ChangeLog {
       const floor = this.floor();
       if (after < floor) throw new CursorExpired(after, floor);
       if (after > head) throw new StoreInputError(`cursor ${after} is ahead of HQ's newest change ${head}`, [{ path: 'after', message: `must be at most ${head}` }]);
-      const limit = Math.max(1, Math.floor(options.limit));
+      const limit = Math.min(MAX_CHANGES_PER_BATCH, Math.max(1, Math.floor(options.limit)));
 
       const codes = new Map<number, string>();
       const wanted = new Set([region.home, ...region.nearby, ...(region.warehouse ? [region.warehouse] : [])]);

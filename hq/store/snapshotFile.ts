@@ -5,6 +5,8 @@ import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { constants, createGzip } from 'node:zlib';
 
+const BUFFER_BYTES = 8 << 20;
+
 /**
  * A gzip'd text file written line by line with backpressure, hashing the compressed bytes as they go
  * to disk (the checksum a pillar verifies is of the file as served). Level 1: a region's snapshot is
@@ -12,9 +14,7 @@ import { constants, createGzip } from 'node:zlib';
  * of size.
  */
 export class GzipFile {
-  // A deep buffer lets the next records be read from SQLite while zlib compresses the last ones on
-  // libuv's thread pool, instead of taking turns.
-  readonly #gzip = createGzip({ level: 1, memLevel: 9, strategy: constants.Z_DEFAULT_STRATEGY, highWaterMark: 8 << 20 });
+  readonly #gzip = createGzip({ level: 1, memLevel: 9, strategy: constants.Z_DEFAULT_STRATEGY });
   readonly #hash = createHash('sha256');
   readonly #done: Promise<void>;
   #bytes = 0;
@@ -33,7 +33,9 @@ export class GzipFile {
   }
 
   async write(text: string): Promise<void> {
-    if (!this.#gzip.write(text)) await Promise.race([once(this.#gzip, 'drain'), this.#done]);
+    // A deep buffer lets the next records be read from SQLite while zlib compresses the last ones on
+    // libuv's thread pool, instead of the two taking turns.
+    if (!this.#gzip.write(text) && this.#gzip.writableLength > BUFFER_BYTES) await Promise.race([once(this.#gzip, 'drain'), this.#done]);
   }
 
   async finish(): Promise<{ bytes: number; sha256: string }> {

@@ -24,7 +24,10 @@ export interface HqStore {
   deleteProducts(styleCodes: readonly string[]): Promise<PublishResult>;
   /** Applies counts and deltas (all or nothing; unknown SKU or location → `StoreInputError`). */
   updateStock(update: StockUpdate, options?: { idempotencyKey?: string; now?: number }): Promise<StockUpdateResult>;
-  /** Sets absolute levels in bulk (imports, the demo chain): one change per `MAX_LEVELS_PER_CHANGE` levels. */
+  /**
+   * Sets absolute levels in bulk (imports, the demo chain): one change per `MAX_LEVELS_PER_CHANGE` levels of
+   * one location; unchanged levels log nothing. Bad levels are refused together, as issues at `levels.<index>`.
+   */
   importStock(levels: Iterable<StockTuple>): Promise<PublishResult>;
   putOffer(offer: Offer): Promise<PublishResult>;
   deleteOffer(id: string): Promise<PublishResult>;
@@ -53,7 +56,10 @@ export interface HqStore {
   snapshotFile(id: string): Promise<string | null>;
   /** The products with these style codes, as stored (unknown ones are left out): imports merge into them. */
   getProducts(styleCodes: readonly string[]): Promise<Product[]>;
-  /** The region's whole state at the current head, sorted as `canonicalLines` expects (for tests and the fault harness). */
+  /**
+   * The region's whole state at the current head, sorted as `canonicalLines` expects (for tests and the fault
+   * harness), as a pillar holds it: relations to products HQ does not hold are left out, as a pillar drops them.
+   */
   regionState(region: Region): Promise<RegionStateRows & { cursor: Cursor }>;
   /** Drops log entries up to `before` (keeping the state); returns the new floor. */
   compact(before: Cursor): Promise<Cursor>;
