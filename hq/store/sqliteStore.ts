@@ -5,7 +5,7 @@ import Database from 'better-sqlite3';
 import type { Logger } from 'pino';
 import { Offer, type Product, Settings, type StockTuple } from '../../shared/sync/entities';
 import { canonicalJson } from '../../shared/sync/digest';
-import type { Change, Cursor, Feed, Region, SnapshotManifest, StockUpdate, StockUpdateResult } from '../../shared/sync/protocol';
+import { type Change, type Cursor, type Feed, type Region, type SnapshotManifest, StockUpdate, type StockUpdateResult } from '../../shared/sync/protocol';
 import { CatalogWrites } from './catalogWrites';
 import { ChangeLog, EVERY_REGION, type LogWriter } from './changeLog';
 import { entityJson } from './entityJson';
@@ -108,13 +108,16 @@ class SqliteStore implements HqStore {
     return this.#write((log, issues) => this.#catalog.delete(styleCodes, log, issues));
   }
 
-  async updateStock(update: StockUpdate, options: { idempotencyKey?: string; now?: number } = {}): Promise<StockUpdateResult> {
+  async updateStock(input: StockUpdate, options: { idempotencyKey?: string; now?: number } = {}): Promise<StockUpdateResult> {
     this.#open();
     const now = options.now ?? Date.now();
     const key = options.idempotencyKey;
-    if (key !== undefined && (typeof key !== 'string' || key.length === 0 || key.length > 200)) {
-      throw new StoreInputError('The Idempotency-Key must be 1–200 characters', [{ path: 'idempotencyKey', message: 'must be 1–200 characters' }]);
-    }
+    const issues = new Issues();
+    if (key !== undefined && (typeof key !== 'string' || key.length === 0 || key.length > 200)) issues.add('idempotencyKey', 'must be 1–200 characters');
+    const update = issues.parse(StockUpdate, input, '');
+    issues.throwIfAny('The stock update was refused');
+    if (!update) throw new Error('unreachable: a refused update has issues');
+    // The same request however its keys were ordered: a till's retry need not serialise identically.
     const request = key === undefined ? '' : createHash('sha256').update(canonicalJson(update)).digest('hex');
     return this.#db
       .transaction((): StockUpdateResult => {

@@ -92,6 +92,7 @@ describe('stock updates from tills and the ERP', () => {
     expect(await level('ST-1-0')).toEqual([4, 2000]); // sold once
     expect(await t.store.head()).toBe(head);
     await expect(t.store.updateStock({ ...sale, changes: [{ ...sale.changes[0]!, delta: -2 }] }, { idempotencyKey: 'till-7-receipt-1001' })).rejects.toBeInstanceOf(IdempotencyConflict);
+    await expect(t.store.updateStock(sale, { idempotencyKey: '' })).rejects.toMatchObject({ issues: [{ path: 'idempotencyKey' }] });
   });
 });
 

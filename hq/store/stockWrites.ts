@@ -1,6 +1,6 @@
 import type { Database, Statement } from 'better-sqlite3';
 import type { StockTuple } from '../../shared/sync/entities';
-import { MAX_LEVELS_PER_CHANGE, StockUpdate, type StockUpdateResult } from '../../shared/sync/protocol';
+import { MAX_LEVELS_PER_CHANGE, type StockUpdate, type StockUpdateResult } from '../../shared/sync/protocol';
 import type { LogWriter } from './changeLog';
 import type { Issues } from './issues';
 
@@ -88,15 +88,12 @@ export class StockWrites {
   }
 
   /**
-   * Applies counts (`quantity`) and deltas (`delta`) in order: all of them, or none when one names an
+   * Applies counts (`quantity`) and deltas (`delta`) of an update that passed the `StockUpdate` schema,
+   * in order: all of them, or none when one names an
    * unknown SKU or location or would take a level above the maximum. A decrement below zero stops at
    * zero and is reported in `clamped` (a sale against a stale count is still a sale).
    */
-  update(input: StockUpdate, now: number, log: LogWriter, issues: Issues): Omit<StockUpdateResult, 'cursor'> {
-    const update = issues.parse(StockUpdate, input, '');
-    issues.throwIfAny('The stock update was refused');
-    if (!update) throw new Error('unreachable: a refused update has issues');
-
+  update(update: StockUpdate, now: number, log: LogWriter, issues: Issues): Omit<StockUpdateResult, 'cursor'> {
     const locations = this.#locationIds();
     const skuIds = new Map<string, number | undefined>();
     const targets = update.changes.map((change, index) => {

@@ -21,6 +21,9 @@ export class KioskTokens {
     if (typeof storeCode !== 'string' || !this.#s.store.get(storeCode)) {
       throw new StoreInputError(`There is no store "${String(storeCode)}"`, [{ path: 'store', message: 'must be the code of one of the chain\'s stores' }]);
     }
+    if (label !== undefined && (typeof label !== 'string' || label.length > 120)) {
+      throw new StoreInputError('A pillar label is at most 120 characters', [{ path: 'label', message: 'must be at most 120 characters' }]);
+    }
     const token = randomBytes(32).toString('base64url');
     this.#s.insert.run(sha256(token), storeCode, label ?? null, now);
     return token;
