@@ -38,6 +38,8 @@ export async function openSqliteStore(options: { dataDir: string; log?: Logger }
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 10000');
     db.pragma('cache_size = -65536');
+    // A bulk load (the full demo chain) grows the write-ahead log past a gigabyte; give the disk back after it.
+    db.pragma('journal_size_limit = 67108864');
     migrate(db, `hq.db (${file})`, HQ_MIGRATIONS);
   } catch (error) {
     db.close();
