@@ -99,7 +99,7 @@ export async function readCatalogCsv(text: string, file: string, store: HqStore,
       ratingCount: before?.ratingCount ?? 0,
       popularity: before?.popularity ?? 0,
       related: before?.related ?? [],
-      images: present.has('images') ? product.images : (before?.images ?? {}),
+      images: present.has('images') ? Object.fromEntries(Object.entries(product.images).filter(([, paths]) => paths.length > 0)) : (before?.images ?? {}),
       texts: { ...Object.fromEntries(LANGUAGES.filter((lang) => !present.has(`name_${lang}`) && before?.texts[lang]).map((lang) => [lang, before?.texts[lang]])), ...product.texts },
     };
     const parsed = Product.safeParse(candidate);
