@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { Database, Statement } from 'better-sqlite3';
 import { distanceKm } from '../../shared/geo';
 import type { Region } from '../../shared/sync/protocol';
 import { compare } from '../../shared/sync/digest';
@@ -16,6 +16,9 @@ interface Site {
   lon: number;
 }
 
+/** The locations query, prepared once per connection (the HTTP layer asks for a region on every request). */
+const siteQueries = new WeakMap<Database, Statement>();
+
 /** A region with the location ids behind its codes. */
 export interface ResolvedRegion {
   region: Region;
@@ -30,7 +33,9 @@ export interface ResolvedRegion {
  * code that is not a store.
  */
 export function regionOf(db: Database, storeCode: string): ResolvedRegion | null {
-  const sites = db.prepare('SELECT id, code, kind, lat, lon FROM locations').all() as Site[];
+  let statement = siteQueries.get(db);
+  if (!statement) siteQueries.set(db, (statement = db.prepare('SELECT id, code, kind, lat, lon FROM locations')));
+  const sites = statement.all() as Site[];
   const home = sites.find((site) => site.code === storeCode && site.kind === 'store');
   if (!home) return null;
   const byDistance = (kind: Site['kind']) =>

@@ -108,4 +108,10 @@ export const HQ_MIGRATIONS: readonly Migration[] = [
       ) STRICT;
     `,
   },
+  {
+    id: 2,
+    name: 'idempotency keys by age',
+    // Forgetting old keys on every keyed update must not read the whole table.
+    sql: 'CREATE INDEX idempotency_keys_by_age ON idempotency_keys (created_at);',
+  },
 ];
