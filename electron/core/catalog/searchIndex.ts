@@ -18,7 +18,10 @@ export type SearchLang = (typeof SEARCH_LANGS)[number];
 export const FALLBACK_LANG: SearchLang = 'en';
 /** Description words are a weak signal; a long description should not swamp the index. */
 const MAX_DESCRIPTION_WORDS = 24;
-/** Products read per statement (with their colours), and products whose texts are read per statement: bounds memory, and keeps each read to a millisecond or two (timeSlice.ts). */
+/**
+ * Products read per statement (with their colours), and products whose texts are: bounds memory, and
+ * keeps each read to a millisecond or two, so a build in slices pauses between them (timeSlice.ts).
+ */
 const PRODUCTS_PER_READ = 128;
 const TEXTS_PER_READ = 256;
 
