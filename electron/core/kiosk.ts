@@ -118,7 +118,7 @@ export function createKiosk(options: KioskOptions): Kiosk {
       return;
     }
     if (!hq) ensureCatalog(cache, { storeCode: load.config.store.id, mediaDir: kioskPaths(options.dataDir).media, log });
-    catalog = new Catalog(cache, { storeCode: load.config.store.id });
+    catalog = new Catalog(cache, { storeCode: load.config.store.id, ...binding });
     if (!catalog.ready) {
       log.warn({ store: load.config.store.id }, 'this store is not in the cached catalog region');
       // A cache from sync for another store (or a demo cache): wait for this store's snapshot.
@@ -133,6 +133,8 @@ export function createKiosk(options: KioskOptions): Kiosk {
   };
   /** Bumped by every swap: a swap overtaken by a newer one discards what it opened. */
   let generation = 0;
+  /** While a new cache's index builds: what sync changed in it meanwhile. */
+  let opening: { variantIds: number[]; catalogChanged: boolean } | null = null;
 
   let media = new MediaCache({ dir: kioskPaths(options.dataDir).media, log });
   /** The images shoppers see first — the most popular products' — fetched ahead, so they show at once and offline. */
@@ -163,6 +165,10 @@ export function createKiosk(options: KioskOptions): Kiosk {
         events.emit('sync.statusChanged', status);
       },
       onApplied: (applied) => {
+        if (opening) {
+          opening.catalogChanged ||= applied.catalogChanged;
+          for (const id of applied.variantIds) opening.variantIds.push(id);
+        }
         const current = catalog;
         if (!current) return;
         const at = Date.now();
@@ -192,8 +198,12 @@ export function createKiosk(options: KioskOptions): Kiosk {
           return;
         }
         // The new cache's index is built in slices while the old one keeps answering, then swapped whole.
-        Catalog.open(db, { storeCode: load.config.store.id }).then(
+        // Batches the worker commits to the new file while its index builds are replayed onto it after.
+        const missed = { variantIds: [] as number[], catalogChanged: false };
+        opening = missed;
+        Catalog.open(db, { storeCode: load.config.store.id, ...binding }).then(
           (next) => {
+            if (opening === missed) opening = null;
             if (mine !== generation || !load.ok) {
               next.close();
               db.close();
@@ -202,11 +212,14 @@ export function createKiosk(options: KioskOptions): Kiosk {
             closeCatalog();
             catalog = next;
             cache = db;
+            if (missed.catalogChanged) void next.refreshAsync().catch(() => undefined);
+            if (missed.variantIds.length > 0) void next.stockChangedAsync(missed.variantIds).catch(() => undefined);
             removeStaleCacheFiles(options.dataDir);
             prefetchMedia();
             events.emit('catalog.changed', { at: Date.now() });
           },
           (error: unknown) => {
+            if (opening === missed) opening = null;
             db.close();
             log.error({ reason: (error as Error).message }, 'the new cache could not be opened; the previous one still answers');
           },

@@ -63,7 +63,7 @@ export function syncRoutes(app: HqApp, { store }: HqContext): void {
     // The checksum covers exactly the bytes sent, so the body is written out here rather than re-serialised.
     const changes = JSON.stringify(batch.changes);
     const body =
-      `{"protocol":${PROTOCOL_VERSION},"store":${JSON.stringify(storeCode)},"after":${after},"cursor":${batch.cursor},"head":${batch.head},` +
+      `{"protocol":${PROTOCOL_VERSION},"store":${JSON.stringify(storeCode)},"after":${after},"cursor":${batch.cursor},"head":${batch.head},"region":${JSON.stringify(region)},` +
       `"changes":${changes},"checksum":"${sha256Hex(changes)}"}`;
     return reply
       .header('ETag', changesEtag(storeCode, region, after, limit, feeds, batch.head))

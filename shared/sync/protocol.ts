@@ -86,6 +86,8 @@ export const ChangeBatch = z
     cursor: Cursor,
     /** HQ's newest seq: more batches follow while `cursor < head`. */
     head: Cursor,
+    /** The store's region now: a pillar whose cache holds another region (a store opened nearby) resnapshots. */
+    region: Region.optional(),
     changes: z.array(Change).max(MAX_CHANGES_PER_BATCH),
     checksum: z.string().regex(/^[0-9a-f]{64}$/),
   })

@@ -111,4 +111,20 @@ export const CACHE_MIGRATIONS: readonly Migration[] = [
       -- last_sync_at (epoch ms of the last time it was known current with HQ).
     `,
   },
+  {
+    id: 3,
+    name: 'relations awaiting their product',
+    sql: `
+      -- A product's relation to one this cache does not hold (yet): HQ published it before the product
+      -- it points to, or that product was deleted and may come back. Resolved into related when it arrives.
+      CREATE TABLE related_pending (
+        product_id INTEGER NOT NULL REFERENCES products (id) ON DELETE CASCADE,
+        kind TEXT NOT NULL CHECK (kind IN ('complement', 'alternative')),
+        style_code TEXT NOT NULL,
+        score REAL NOT NULL,
+        PRIMARY KEY (product_id, kind, style_code)
+      ) STRICT, WITHOUT ROWID;
+      CREATE INDEX related_pending_by_style ON related_pending (style_code);
+    `,
+  },
 ];

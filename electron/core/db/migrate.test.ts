@@ -52,7 +52,7 @@ describe('migrations', () => {
     expect(local.pragma('foreign_keys', { simple: true })).toBe(1);
     // Every cache table is STRICT, and there are no others (search indexes in memory: no FTS tables).
     const tables = cache.prepare("SELECT name, type, strict FROM pragma_table_list WHERE schema = 'main' AND name NOT LIKE 'sqlite_%' ORDER BY name").all();
-    const expected = ['meta', 'locations', 'categories', 'colours', 'products', 'product_texts', 'variants', 'stock', 'related', 'offers', 'schema_migrations'];
+    const expected = ['meta', 'locations', 'categories', 'colours', 'products', 'product_texts', 'variants', 'stock', 'related', 'offers', 'related_pending', 'schema_migrations'];
     expect(tables).toEqual(expected.sort().map((name) => ({ name, type: 'table', strict: 1 })));
     cache.close();
     local.close();

@@ -116,6 +116,23 @@ describe('BatchApplier', () => {
     expect(d.prepare('SELECT count(*) AS n FROM stock s JOIN variants v ON v.id = s.variant_id WHERE v.sku = ?').get(dropped)).toEqual({ n: 0 });
   });
 
+  it('a relation to a product that arrives later, or comes back after a delete, is there once it is', () => {
+    const d = demoCache();
+    const [first, second] = [...readCacheState(d).products] as [Product, Product];
+    const newcomer: Product = { ...second, styleCode: 'NV-90001', variants: second.variants.map((v, i) => ({ ...v, sku: `NV-90001-${i}`, gtin: String(9_000_000_000_000 + i) })), related: [] };
+    const applier = new BatchApplier(d);
+    const relatedOf = (styleCode: string): string[] => [...readCacheState(d).products].find((p) => p.styleCode === styleCode)!.related.map((r) => r.styleCode);
+
+    applier.apply(batch([{ seq: 11, type: 'product.upsert', product: { ...first, related: [{ kind: 'complement', styleCode: 'NV-90001', score: 0.9 }] } }]));
+    expect(relatedOf(first.styleCode)).toEqual([]);
+    applier.apply(batch([{ seq: 12, type: 'product.upsert', product: newcomer }], 11));
+    expect(relatedOf(first.styleCode)).toEqual(['NV-90001']);
+    applier.apply(batch([{ seq: 13, type: 'product.delete', styleCode: 'NV-90001' }], 12));
+    expect(relatedOf(first.styleCode)).toEqual([]);
+    applier.apply(batch([{ seq: 14, type: 'product.upsert', product: newcomer }], 13));
+    expect(relatedOf(first.styleCode)).toEqual(['NV-90001']);
+  });
+
   it('refuses a product in a category the cache does not have', () => {
     const d = demoCache();
     const product = [...readCacheState(d).products][0] as Product;

@@ -51,9 +51,14 @@ export class BatchApplier {
     return this.#db.transaction((): Applied => {
       const applied: Applied = { cursor: batch.cursor, variantIds: [], catalogChanged: false, offersChanged: false, settingsChanged: false, levels: 0, changes: batch.changes.length };
       const relations: [number, Product['related']][] = [];
-      for (const change of batch.changes) this.#applyChange(change, applied, relations);
+      const arrived: string[] = [];
+      for (const change of batch.changes) {
+        this.#applyChange(change, applied, relations);
+        if (change.type === 'product.upsert') arrived.push(change.product.styleCode);
+      }
       // Relations last: a product may relate to one that arrives later in the same batch.
       for (const [productId, related] of relations) this.putRelated(productId, related);
+      for (const styleCode of arrived) this.resolvePending(styleCode);
       this.#s.meta.run(META.cursor, String(batch.cursor));
       this.#s.meta.run(META.lastSync, String(now));
       return applied;
@@ -75,6 +80,8 @@ export class BatchApplier {
         return;
       }
       case 'product.delete':
+        // Relations to it wait for it to come back (HQ keeps them in the relating products).
+        this.#s.parkRelations.run(change.styleCode, change.styleCode, change.styleCode);
         this.#s.deleteProduct.run(change.styleCode);
         applied.catalogChanged = true;
         return;
@@ -154,10 +161,22 @@ export class BatchApplier {
     return { productId, droppedVariants };
   }
 
-  /** A product's relations; ones to products this cache does not hold are left out (HQ drops them too). */
+  /**
+   * A product's relations. One to a product this cache does not hold is parked in `related_pending`
+   * (and left out of queries, as HQ leaves it out of the region's state) until that product arrives.
+   */
   putRelated(productId: number, related: Product['related']): void {
     this.#s.deleteRelated.run(productId);
-    for (const r of related) this.#s.related.run(productId, r.kind, r.score, r.styleCode);
+    this.#s.deletePending.run(productId);
+    for (const r of related) {
+      if (this.#s.related.run(productId, r.kind, r.score, r.styleCode).changes === 0) this.#s.pending.run(productId, r.kind, r.styleCode, r.score);
+    }
+  }
+
+  /** Relations parked for this product, now that it is here. */
+  resolvePending(styleCode: string): void {
+    this.#s.resolvePending.run(styleCode, styleCode);
+    this.#s.dropPending.run(styleCode);
   }
 
   /**
@@ -206,6 +225,18 @@ function prepare(db: Db) {
     deleteRelated: db.prepare('DELETE FROM related WHERE product_id = ?'),
     related: db.prepare('INSERT OR REPLACE INTO related (product_id, kind, related_id, score) SELECT ?, ?, id, ? FROM products WHERE style_code = ?'),
     deleteProduct: db.prepare('DELETE FROM products WHERE style_code = ?'),
+    deletePending: db.prepare('DELETE FROM related_pending WHERE product_id = ?'),
+    pending: db.prepare('INSERT OR REPLACE INTO related_pending (product_id, kind, style_code, score) VALUES (?, ?, ?, ?)'),
+    parkRelations: db.prepare(
+      `INSERT OR REPLACE INTO related_pending (product_id, kind, style_code, score)
+       SELECT r.product_id, r.kind, ?, r.score FROM related r
+       WHERE r.related_id = (SELECT id FROM products WHERE style_code = ?) AND r.product_id <> (SELECT id FROM products WHERE style_code = ?)`,
+    ),
+    resolvePending: db.prepare(
+      `INSERT OR REPLACE INTO related (product_id, kind, related_id, score)
+       SELECT rp.product_id, rp.kind, p.id, rp.score FROM related_pending rp JOIN products p ON p.style_code = ? WHERE rp.style_code = p.style_code AND p.style_code = ?`,
+    ),
+    dropPending: db.prepare('DELETE FROM related_pending WHERE style_code = ?'),
     location: db.prepare(
       `INSERT INTO locations (id, code, kind, name, address, postal_code, city, country, lat, lon, time_zone, phone, opening_hours)
        VALUES ((SELECT coalesce(max(id), 0) + 1 FROM locations), @code, @kind, @name, @address, @postalCode, @city, @country, @lat, @lon, @timeZone, @phone, @openingHours)

@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import type { SyncProgress, SyncStatus } from '../../../shared/api/sync';
+import type { Region } from '../../../shared/sync/protocol';
 import { openCache, type Db } from '../db/open';
 import type { Logger } from '../log/logger';
 import { BatchApplier, BatchRejected, META, type Applied } from './apply';
@@ -61,6 +62,8 @@ export class SyncEngine {
   readonly #now: () => number;
   #db: Db | null = null;
   #applier: BatchApplier | null = null;
+  /** The region the cache holds (from its snapshot). */
+  #region: Region | null = null;
   #etag: string | null = null;
   #needsSnapshot = false;
   #stopped = false;
@@ -197,6 +200,10 @@ export class SyncEngine {
         return;
       }
       const { batch } = answer;
+      if (batch.region && this.#region && !sameRegion(batch.region, this.#region)) {
+        this.#o.log.info({ cursor }, 'sync: HQ has changed this store\'s region (a store opened or closed nearby); taking a fresh snapshot');
+        throw new CursorExpired();
+      }
       if (batch.changes.length > 0 || batch.cursor !== cursor) {
         const applied = applier.apply(batch, this.#now());
         this.#o.onApplied?.(applied);
@@ -270,6 +277,7 @@ export class SyncEngine {
     const source = meta.get(META.source);
     const cursor = meta.get(META.cursor);
     const fromHq = source === 'hq' && meta.get(META.store) === this.#o.storeCode && cursor !== undefined;
+    this.#region = meta.has(META.region) ? (JSON.parse(meta.get(META.region) as string) as Region) : null;
     this.#db = db;
     this.#applier = fromHq ? new BatchApplier(db) : null;
     this.#needsSnapshot = !fromHq;
@@ -315,6 +323,11 @@ export class SyncEngine {
   }
 }
 
+function sameRegion(a: Region, b: Region): boolean {
+  return a.home === b.home && a.warehouse === b.warehouse && a.nearby.length === b.nearby.length && a.nearby.every((code, i) => code === b.nearby[i]);
+}
+
+/** HQ cannot continue this cache from its cursor (log compacted, region changed): a fresh snapshot follows. */
 class CursorExpired extends Error {
   override readonly name = 'CursorExpired';
 }

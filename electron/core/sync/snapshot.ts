@@ -82,6 +82,7 @@ async function fill(db: Db, file: string, manifest: SnapshotManifest, options: {
     stock: db.prepare('INSERT INTO stock (variant_id, location_id, quantity, changed_at) VALUES (?, ?, ?, ?)'),
     stockBatch: db.prepare(`INSERT INTO stock (variant_id, location_id, quantity, changed_at) VALUES ${Array(STOCK_BATCH).fill('(?, ?, ?, ?)').join(', ')}`),
     related: db.prepare('INSERT OR IGNORE INTO related (product_id, kind, related_id, score) VALUES (?, ?, ?, ?)'),
+    pending: db.prepare('INSERT OR IGNORE INTO related_pending (product_id, kind, style_code, score) VALUES (?, ?, ?, ?)'),
     offer: db.prepare('INSERT INTO offers (id, body) VALUES (?, ?)'),
   };
 
@@ -182,7 +183,7 @@ async function fill(db: Db, file: string, manifest: SnapshotManifest, options: {
           rows += record.items.length;
           break;
         case 'stock':
-          if (relations.length > 0) writeRelations(relations, productIds, insert.related);
+          if (relations.length > 0) writeRelations(relations, productIds, insert.related, insert.pending);
           for (const level of record.levels) pushLevel(stockRow, level, variantIds, locationIds, lineNo);
           flushStock(false);
           rows += record.levels.length;
@@ -204,7 +205,7 @@ async function fill(db: Db, file: string, manifest: SnapshotManifest, options: {
     }
     if (!header) throw new SnapshotRejected('the snapshot is empty');
     if (!ended) throw new SnapshotRejected('the snapshot ends without its end record (cut short)');
-    if (relations.length > 0) writeRelations(relations, productIds, insert.related);
+    if (relations.length > 0) writeRelations(relations, productIds, insert.related, insert.pending);
     flushStock(true);
     if (!locationIds.has(header.region.home)) throw new SnapshotRejected(`the snapshot does not hold its own store ${header.region.home}`);
 
@@ -235,12 +236,15 @@ function pushLevel(out: number[], level: StockTuple, variantIds: Map<string, num
   if (quantity > 0) out.push(variantId, locationId, quantity, changedAt);
 }
 
-function writeRelations(relations: [number, Product['related']][], productIds: Map<string, number>, statement: { run: (...args: unknown[]) => unknown }): void {
-  for (const [productId, related] of relations) {
-    for (const r of related) {
+type Run = { run: (...args: unknown[]) => unknown };
+
+function writeRelations(relations: [number, Product['related']][], productIds: Map<string, number>, related: Run, pending: Run): void {
+  for (const [productId, list] of relations) {
+    for (const r of list) {
       const relatedId = productIds.get(r.styleCode);
-      // A relation to a product outside the snapshot is dropped, as HQ drops it from the product.
-      if (relatedId !== undefined) statement.run(productId, r.kind, relatedId, r.score);
+      // A relation to a product outside the snapshot waits for it (HQ leaves it out of the region's state meanwhile).
+      if (relatedId !== undefined) related.run(productId, r.kind, relatedId, r.score);
+      else pending.run(productId, r.kind, r.styleCode, r.score);
     }
   }
   relations.length = 0;
