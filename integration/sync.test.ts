@@ -10,6 +10,7 @@ import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AvailabilityOutput, SearchOutput } from '../shared/api/catalog';
 import type { Result } from '../shared/api/result';
+import type { ActiveOffer, FacetsOutput, HelpOutput, StoresOutput } from '../shared/api/shopper';
 import type { StockChanged, SyncStatus } from '../shared/api/sync';
 import { canonicalLines } from '../shared/sync/digest';
 import type { Region } from '../shared/sync/protocol';
@@ -108,6 +109,33 @@ describe('the kiosk synced from HQ', () => {
     expect(result.ok && result.value.total).toBeGreaterThan(0);
     expect(cacheState(dataDir)?.digest).toBe((await hqDigest()).digest);
   }, 60_000);
+
+  it('answers the shopper screens from the synced cache: stores for a variant, filters, offers, call staff', async () => {
+    const call = async <T,>(method: string, input: unknown): Promise<T> => {
+      const result = (await kiosk.dispatcher.dispatch(method, input)) as Result<T>;
+      if (!result.ok) throw new Error(`${method}: ${result.error.message}`);
+      return result.value;
+    };
+    const state = await hq.store.regionState(region);
+    const [sku] = state.stock.find(([, location, quantity]) => location === STORE && quantity > 0)!;
+    const stores = await call<StoresOutput>('catalog.stores', { sku });
+    expect(stores.status).toBe('here');
+    expect(stores.stores[0]).toMatchObject({ code: STORE, here: true, distanceKm: 0 });
+    expect(stores.stores.slice(1).every((s, i, all) => i === 0 || all[i - 1]!.distanceKm <= s.distanceKm)).toBe(true);
+    expect(stores.stores[0]!.openingHours).toHaveLength(7);
+
+    const facets = await call<FacetsOutput>('catalog.facets', { lang: 'sv', category: 'jeans' });
+    expect(facets.sizes.length).toBeGreaterThan(3);
+    expect(facets.colours.every((c) => c.name.length > 0 && /^#/.test(c.hex))).toBe(true);
+
+    const offers = await call<ActiveOffer[]>('offers.active', { lang: 'en' });
+    expect(offers.map((o) => o.kind).sort()).toEqual(['check-in', 'today-only']);
+    expect(offers.every((o) => o.endsAt > Date.now())).toBe(true);
+
+    const first = await call<HelpOutput>('help.request', { screen: 'product', styleCode: state.products[0]!.styleCode });
+    const again = await call<HelpOutput>('help.request', { screen: 'product' });
+    expect(again.id).toBe(first.id);
+  });
 
   it('a sale posted to HQ reaches an open product through the live channel, with a stockChanged event', async () => {
     await until(() => kiosk.syncStatus().live, 'the live channel');

@@ -15,6 +15,8 @@ import type { SyncTiming } from './sync/engine';
 import { startSyncHost, type SyncHost } from './sync/host';
 import { HqClient } from './sync/hqClient';
 import { MediaCache } from './sync/media';
+import { HelpRequests } from './help/helpRequests';
+import { activeOffers } from './offers/offers';
 import { systemInfo, type AppIdentity } from './system/info';
 
 export interface KioskOptions {
@@ -97,6 +99,7 @@ export function createKiosk(options: KioskOptions): Kiosk {
 
   const binding = options.sqliteBinding ? { nativeBinding: options.sqliteBinding } : {};
   const local: Db = openLocal(kioskPaths(options.dataDir).local, binding);
+  const help = new HelpRequests(local);
   let cache: Db | null = null;
   let catalog: Catalog | null = null;
   let sync: SyncHost | null = null;
@@ -250,6 +253,14 @@ export function createKiosk(options: KioskOptions): Kiosk {
     'catalog.availability': (input) => requireCatalog().availability(input.styleCode),
     'catalog.related': (input) => requireCatalog().related(input.styleCode, input.lang, input.kind, input.limit),
     'catalog.categories': (input) => requireCatalog().categories(input.lang),
+    'catalog.stores': (input) => requireCatalog().stores(input.sku),
+    'catalog.facets': (input) => requireCatalog().facets(input.lang, input.category),
+    'help.request': (input) => help.request(input.screen, input.styleCode),
+    'offers.active': (input) => {
+      requireCatalog();
+      if (!cache || !load.ok) return [];
+      return activeOffers(cache, { storeCode: load.config.store.id, timeZone: load.config.timeZone, lang: input.lang });
+    },
     'sync.status': () => (sync ? syncStatus : { ...NOT_CONFIGURED, source: catalog ? 'demo' : 'empty' }),
   };
 

@@ -14,6 +14,7 @@ import {
   SearchInput,
   SearchOutput,
 } from './catalog';
+import { ActiveOffer, FacetsInput, FacetsOutput, HelpInput, HelpOutput, OffersInput, StoresInput, StoresOutput } from './shopper';
 import { StockChanged, SyncStatus } from './sync';
 import { SystemInfo } from './system';
 
@@ -79,6 +80,30 @@ export const methods = {
     summary: 'The categories with a product count and a picture, for browsing.',
     input: CategoriesInput,
     output: z.array(CategoryTile),
+    errors: ['UNAVAILABLE'],
+  }),
+  'catalog.stores': method({
+    summary: 'For one variant: the stores that have it (this one first, then nearest), with address, hours and open now; and online.',
+    input: StoresInput,
+    output: StoresOutput,
+    errors: ['NOT_FOUND', 'UNAVAILABLE'],
+  }),
+  'catalog.facets': method({
+    summary: 'The sizes and colours there are to filter by, in the whole catalog or one category.',
+    input: FacetsInput,
+    output: FacetsOutput,
+    errors: ['UNAVAILABLE'],
+  }),
+  'help.request': method({
+    summary: 'The shopper calls staff; kept on the pillar for staff to see. Repeated taps answer the same open request.',
+    input: HelpInput,
+    output: HelpOutput,
+    errors: [],
+  }),
+  'offers.active': method({
+    summary: 'Offers running in this store now, in the shopper’s language, with when each ends.',
+    input: OffersInput,
+    output: z.array(ActiveOffer),
     errors: ['UNAVAILABLE'],
   }),
   'sync.status': method({

@@ -8,6 +8,7 @@ import type {
   StockStatus,
   VariantAvailability,
 } from '../../../shared/api/catalog';
+import type { FacetsOutput, StoreStock, StoresOutput } from '../../../shared/api/shopper';
 import type { Language } from '../../../shared/languages';
 import { KioskError } from '../api/errors';
 import type { Db } from '../db/open';
@@ -66,6 +67,8 @@ export class Catalog {
   #statusProbes: [StockStatus, string][] = [];
   #colours = new Map<string, { hex: string; names: Names }>();
   #categories = new Map<string, { sort: number; names: Names }>();
+  /** Sizes and colour codes per category ('' = all): a scan of every variant, so kept until the catalog changes. */
+  readonly #facetCache = new Map<string, { sizes: string[]; colours: string[] }>();
   readonly #q: Record<
     | 'productById'
     | 'productByStyle'
@@ -153,6 +156,7 @@ export class Catalog {
   }
 
   #readReference(): void {
+    this.#facetCache.clear();
     this.#region = readRegion(this.#db, this.#storeCode);
     const region = this.#region;
     const probes: [StockStatus, number[]][] = region
@@ -252,6 +256,65 @@ export class Catalog {
       return { sku: variant.sku, colourCode: variant.colour_code, size: variant.size, status, here, nearby, online };
     });
     return { styleCode, store: { code: region.home.code, name: region.home.name }, variants: result, lastSyncAt: this.lastSyncAt() };
+  }
+
+  /** For one variant: this store when it has it, then the nearby stores that do (nearest first), and online. */
+  stores(sku: string): StoresOutput {
+    const region = this.#requireRegion();
+    const ref = this.bySku(sku);
+    const product = this.#productByStyle(ref.styleCode);
+    const variant = (this.#q.variants.all(product.id) as VariantRow[]).find((v) => v.sku === sku);
+    const levels = (variant && this.#stockByVariant(product.id).get(variant.id)) || [];
+    const now = this.#now();
+    const quantities = new Map(levels);
+    const stores: StoreStock[] = [];
+    for (const store of [{ ...region.home, distanceKm: 0 }, ...region.nearby]) {
+      const quantity = quantities.get(store.id) ?? 0;
+      if (quantity <= 0) continue;
+      const clock = localClock(store.timeZone, now);
+      stores.push({
+        code: store.code,
+        name: store.name,
+        address: store.address,
+        postalCode: store.postalCode,
+        city: store.city,
+        phone: store.phone,
+        distanceKm: store.distanceKm,
+        here: store.id === region.home.id,
+        quantity,
+        openNow: isOpenAt(store, now, clock),
+        today: store.openingHours[clock.day] ?? null,
+        openingHours: store.openingHours,
+      });
+    }
+    const online = region.warehouse ? (quantities.get(region.warehouse.id) ?? 0) : 0;
+    const here = stores[0]?.here === true;
+    const status: StockStatus = here ? 'here' : stores.length > 0 ? 'nearby' : online > 0 ? 'online' : 'soldout';
+    return { styleCode: ref.styleCode, sku, colourCode: ref.colourCode, size: ref.size, status, stores, online };
+  }
+
+  /** The sizes (in size order) and colours to filter by, in the catalog or one category; held until the next refresh. */
+  facets(lang: Language, category?: string): FacetsOutput {
+    const key = category ?? '';
+    let found = this.#facetCache.get(key);
+    if (!found) {
+      const where = category === undefined ? '' : 'WHERE p.category_id = ?';
+      const args = category === undefined ? [] : [category];
+      const sizes = this.#db
+        .prepare(`SELECT v.size FROM variants v JOIN products p ON p.id = v.product_id ${where} GROUP BY v.size ORDER BY min(v.size_sort), v.size`)
+        .pluck()
+        .all(...args) as string[];
+      const colours = this.#db.prepare(`SELECT DISTINCT v.colour_code FROM variants v JOIN products p ON p.id = v.product_id ${where}`).pluck().all(...args) as string[];
+      found = { sizes, colours: colours.sort() };
+      this.#facetCache.set(key, found);
+    }
+    return {
+      sizes: found.sizes,
+      colours: found.colours.flatMap((code) => {
+        const colour = this.#colours.get(code);
+        return colour ? [{ code, hex: colour.hex, name: pick(colour.names, lang, code) }] : [];
+      }),
+    };
   }
 
   related(styleCode: string, lang: Language, kind: 'complement' | 'alternative', limit: number): ProductCard[] {
