@@ -3,24 +3,53 @@ import type { Language } from '../../../../shared/languages';
 
 export type Screen = 'attract' | 'start';
 
+/**
+ * Where the shopper is inside a session, as a stack: the start screen (search and results) at the
+ * bottom, then a product, then the stores that have a variant. "Back" pops; "Start over" and the idle
+ * timeout end the session and empty it.
+ */
+export type Route =
+  | { name: 'start' }
+  | { name: 'product'; styleCode: string; colourCode?: string; sku?: string }
+  | { name: 'stores'; styleCode: string; sku: string };
+
 interface SessionState {
   screen: Screen;
   /** The shopper's language for this session; back to the store's default when the session ends. */
   language: Language | null;
   startedAt: number | null;
+  /** Never empty while in a session: `{ name: 'start' }` at the bottom. */
+  routes: Route[];
   start(): void;
   chooseLanguage(language: Language): void;
+  /** Opens a screen on top of the current one (starting the session if the pillar was idle: a scan on attract). */
+  open(route: Route): void;
+  /** Replaces the current screen (a different colour or size on the same product page). */
+  replace(route: Route): void;
+  back(): void;
   /** Ends the session: every trace of the shopper leaves the screen. */
   end(): void;
 }
+
+const START: Route[] = [{ name: 'start' }];
 
 export const useSessionStore = create<SessionState>()((set) => ({
   screen: 'attract',
   language: null,
   startedAt: null,
-  start: () => set({ screen: 'start', startedAt: Date.now() }),
+  routes: START,
+  start: () => set({ screen: 'start', startedAt: Date.now(), routes: START }),
   chooseLanguage: (language) => set({ language }),
-  end: () => set({ screen: 'attract', language: null, startedAt: null }),
+  open: (route) =>
+    set((state) => ({
+      screen: 'start',
+      startedAt: state.startedAt ?? Date.now(),
+      routes: route.name === 'start' ? START : [...(state.screen === 'attract' ? START : state.routes), route],
+    })),
+  replace: (route) => set((state) => ({ routes: [...state.routes.slice(0, -1), route] })),
+  back: () => set((state) => ({ routes: state.routes.length > 1 ? state.routes.slice(0, -1) : START })),
+  end: () => set({ screen: 'attract', language: null, startedAt: null, routes: START }),
 }));
 
 export const selectInSession = (state: SessionState) => state.screen !== 'attract';
+export const selectRoute = (state: SessionState): Route => state.routes[state.routes.length - 1] ?? { name: 'start' };
