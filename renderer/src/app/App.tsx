@@ -1,16 +1,21 @@
 import { useCallback, useEffect } from 'react';
 import type { ReadySystemInfo } from '../../../shared/api/system';
 import { AttractScreen } from '../features/attract/AttractScreen';
+import { CallStaff } from '../features/help/CallStaff';
+import { useHelpStore, type HelpWhere } from '../features/help/helpStore';
+import { ProductScreen } from '../features/product/ProductScreen';
 import { useSearchStore } from '../features/search/searchStore';
 import { IdleGuard } from '../features/session/IdleGuard';
-import { useSessionStore } from '../features/session/sessionStore';
+import { selectRoute, useSessionStore, type Route } from '../features/session/sessionStore';
 import { StartScreen } from '../features/start/StartScreen';
+import { StoresScreen } from '../features/stores/StoresScreen';
 import { ProvisioningScreen } from '../features/sync/ProvisioningScreen';
 import { selectNeedsSetupScreen, selectSyncStatus, useSyncStore, watchSyncStatus } from '../features/sync/syncStore';
 import { ConfigErrorScreen } from '../features/system/ConfigErrorScreen';
 import { UnavailableScreen } from '../features/system/UnavailableScreen';
 import { useSystemStore, watchSystemInfo } from '../features/system/systemStore';
 import { setLanguage } from '../i18n';
+import styles from './App.module.css';
 
 export function App() {
   const info = useSystemStore((state) => state.info);
@@ -37,13 +42,17 @@ export function App() {
 
 function Kiosk({ info }: { info: ReadySystemInfo }) {
   const { screen, language: chosen, start, chooseLanguage, end } = useSessionStore();
+  const route = useSessionStore(selectRoute);
+  const depth = useSessionStore((state) => state.routes.length);
+  const searching = useSearchStore((state) => state.text.trim() !== '' || state.category !== null);
   const language = chosen ?? info.defaultLanguage;
   const syncStatus = useSyncStore(selectSyncStatus);
   const settingUp = useSyncStore(selectNeedsSetupScreen);
 
-  // The shopper's search leaves with them: the next session must not open on it.
+  // The shopper's search and call for help leave with them: the next session must not open on them.
   const endSession = useCallback(() => {
     useSearchStore.getState().clear();
+    useHelpStore.getState().reset();
     end();
   }, [end]);
 
@@ -64,16 +73,43 @@ function Kiosk({ info }: { info: ReadySystemInfo }) {
 
   if (settingUp && syncStatus) return <ProvisioningScreen info={info} language={language} status={syncStatus} />;
 
+  if (screen === 'attract') {
+    return <AttractScreen info={info} language={language} onChooseLanguage={chooseLanguage} onStart={start} />;
+  }
+
   return (
     <>
-      {screen === 'attract' ? (
-        <AttractScreen info={info} language={language} onChooseLanguage={chooseLanguage} onStart={start} />
-      ) : (
+      {/*
+        The start screen stays mounted under a product or the stores, only hidden, so "Back" returns to
+        the same results at the same scroll position.
+      */}
+      <div className={styles.layer} hidden={route.name !== 'start'}>
         <StartScreen info={info} language={language} onChooseLanguage={chooseLanguage} onStartOver={endSession} />
-      )}
-      {screen !== 'attract' ? (
-        <IdleGuard idleSeconds={info.idle.attractAfterSeconds} warningSeconds={info.idle.warningSeconds} onTimeout={endSession} />
+      </div>
+      {route.name === 'product' ? (
+        // Keyed by depth too: a related product opened from a product is a new page, not an update.
+        <div className={styles.layer} key={`product:${depth}:${route.styleCode}`}>
+          <ProductScreen info={info} language={language} route={route} onChooseLanguage={chooseLanguage} onStartOver={endSession} />
+        </div>
+      ) : route.name === 'stores' ? (
+        <div className={styles.layer} key={`stores:${depth}:${route.sku}`}>
+          <StoresScreen info={info} language={language} route={route} onChooseLanguage={chooseLanguage} onStartOver={endSession} />
+        </div>
       ) : null}
+      <CallStaff where={helpWhere(route, searching)} language={language} storeLocale={info.locale} timeZone={info.timeZone} />
+      <IdleGuard idleSeconds={info.idle.attractAfterSeconds} warningSeconds={info.idle.warningSeconds} onTimeout={endSession} />
     </>
   );
+}
+
+/** Where the shopper is, as staff will read it in the help queue. */
+function helpWhere(route: Route, searching: boolean): HelpWhere {
+  switch (route.name) {
+    case 'start':
+      return { screen: searching ? 'results' : 'start' };
+    case 'product':
+      return { screen: 'product', styleCode: route.styleCode };
+    case 'stores':
+      return { screen: 'stores', styleCode: route.styleCode };
+  }
 }

@@ -1,0 +1,86 @@
+import { useEffect, useId, useRef, type ReactNode } from 'react';
+import styles from './Sheet.module.css';
+
+interface SheetProps {
+  title: ReactNode;
+  /** An icon shown above the title (decorative). */
+  icon?: ReactNode;
+  children?: ReactNode;
+  /** The buttons; the first one gets the focus. */
+  actions: ReactNode;
+  onDismiss(): void;
+  /** `alertdialog` for something the shopper must read (a failure); `dialog` otherwise. */
+  role?: 'dialog' | 'alertdialog';
+}
+
+/**
+ * A calm dialog rising from the bottom, in the low reach zone. It takes the focus (its first button),
+ * keeps Tab inside, closes on Escape or a tap beside it, and gives the focus back when it closes.
+ * Not the native `<dialog>` modal: that would make the idle warning (drawn after it) unreachable.
+ */
+export function Sheet({ title, icon, children, actions, onDismiss, role = 'dialog' }: SheetProps) {
+  const titleId = useId();
+  const bodyId = useId();
+  const panel = useRef<HTMLDivElement>(null);
+  const dismiss = useRef(onDismiss);
+  useEffect(() => {
+    dismiss.current = onDismiss;
+  });
+
+  useEffect(() => {
+    const returnTo = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    panel.current?.querySelector<HTMLElement>('[data-sheet-actions] button')?.focus({ preventScroll: true });
+    return () => returnTo?.focus({ preventScroll: true });
+  }, []);
+
+  const onKeyDown = (event: React.KeyboardEvent): void => {
+    if (event.key === 'Escape') {
+      event.stopPropagation();
+      dismiss.current();
+      return;
+    }
+    if (event.key !== 'Tab' || !panel.current) return;
+    const focusable = [...panel.current.querySelectorAll<HTMLElement>('button:not([disabled]), [href], [tabindex]:not([tabindex="-1"])')];
+    const first = focusable[0];
+    const last = focusable[focusable.length - 1];
+    if (!first || !last) return;
+    if (event.shiftKey && document.activeElement === first) {
+      event.preventDefault();
+      last.focus();
+    } else if (!event.shiftKey && document.activeElement === last) {
+      event.preventDefault();
+      first.focus();
+    }
+  };
+
+  return (
+    <div className={styles.scrim} onPointerDown={(event) => event.target === event.currentTarget && dismiss.current()}>
+      <div
+        ref={panel}
+        className={styles.panel}
+        role={role}
+        aria-modal="true"
+        aria-labelledby={titleId}
+        aria-describedby={children ? bodyId : undefined}
+        onKeyDown={onKeyDown}
+      >
+        {icon ? (
+          <span className={styles.icon} aria-hidden="true">
+            {icon}
+          </span>
+        ) : null}
+        <h2 id={titleId} className={styles.title}>
+          {title}
+        </h2>
+        {children ? (
+          <div id={bodyId} className={styles.body}>
+            {children}
+          </div>
+        ) : null}
+        <div className={styles.actions} data-sheet-actions>
+          {actions}
+        </div>
+      </div>
+    </div>
+  );
+}

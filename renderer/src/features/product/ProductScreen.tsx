@@ -1,0 +1,197 @@
+import { Star, StarHalf } from 'lucide-react';
+import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ProductDetail } from '../../../../shared/api/catalog';
+import type { ReadySystemInfo } from '../../../../shared/api/system';
+import type { Language } from '../../../../shared/languages';
+import { formatPrice } from '../../app/format';
+import { LanguagePicker } from '../language/LanguagePicker';
+import { useSessionStore } from '../session/sessionStore';
+import { FreshnessLine } from '../sync/FreshnessLine';
+import { ColourPicker } from './ColourPicker';
+import { Gallery } from './Gallery';
+import { ProductSkeleton } from './ProductSkeleton';
+import { RelatedProducts } from './RelatedProducts';
+import { ScreenHeader } from './ScreenHeader';
+import { SizeGrid } from './SizeGrid';
+import { selectionOf, sizeCells, switchColour, type Selection } from './sizeGrid';
+import { useDelayed } from './useDelayed';
+import { useProductPage } from './useProductPage';
+import { VariantChoice } from './VariantChoice';
+import styles from './ProductScreen.module.css';
+
+export interface ProductRoute {
+  styleCode: string;
+  colourCode?: string;
+  sku?: string;
+}
+
+interface ProductScreenProps {
+  info: ReadySystemInfo;
+  language: Language;
+  route: ProductRoute;
+  onChooseLanguage(language: Language): void;
+  onStartOver(): void;
+}
+
+/** A skeleton only for a wait longer than this: a quicker answer paints without a flash. */
+const SKELETON_AFTER_MS = 150;
+
+/**
+ * One product: pictures, name, price, rating, colours, and the size grid that says where every size
+ * is. The shopper's choice of colour and size lives in the route, so it survives stock updates, the
+ * stores screen and back, and leaves with the session.
+ */
+export function ProductScreen({ info, language, route, onChooseLanguage, onStartOver }: ProductScreenProps) {
+  const { t } = useTranslation();
+  const page = useProductPage(route.styleCode, language);
+  const showSkeleton = useDelayed(page.loading, SKELETON_AFTER_MS);
+  const heading = useRef<HTMLHeadingElement>(null);
+  const { back } = useSessionStore();
+
+  // A new product takes the focus to its name, so a screen reader starts at the top of the new page.
+  const focused = useRef<string | null>(null);
+  useEffect(() => {
+    if (!page.detail || focused.current === page.detail.styleCode) return;
+    focused.current = page.detail.styleCode;
+    heading.current?.focus({ preventScroll: true });
+  }, [page.detail]);
+
+  return (
+    <main className={styles.screen}>
+      <ScreenHeader brand={info.branding.name} store={info.store.name} backLabel={t('product.back')} onBack={back} onStartOver={onStartOver} />
+      <div className={styles.scroller}>
+        {page.detail ? (
+          <ProductBody info={info} detail={page.detail} page={page} route={route} headingRef={heading} language={language} />
+        ) : page.error ? (
+          <p className={styles.message} role="alert">
+            {t(`errors.${page.error}`)}
+          </p>
+        ) : showSkeleton ? (
+          <ProductSkeleton />
+        ) : null}
+      </div>
+      <footer className={styles.footer}>
+        <LanguagePicker languages={info.languages} current={language} onChoose={onChooseLanguage} />
+      </footer>
+    </main>
+  );
+}
+
+interface ProductBodyProps {
+  info: ReadySystemInfo;
+  detail: ProductDetail;
+  page: ReturnType<typeof useProductPage>;
+  route: ProductRoute;
+  headingRef: React.RefObject<HTMLHeadingElement | null>;
+  language: Language;
+}
+
+function ProductBody({ info, detail, page, route, headingRef, language }: ProductBodyProps) {
+  const { t, i18n } = useTranslation();
+  const { replace, open } = useSessionStore();
+  const choice = useRef<HTMLElement>(null);
+  const selection = selectionOf(detail, route);
+  const cells = sizeCells(detail, page.availability, selection.colourCode);
+  const chosen = cells.find((cell) => cell.sku !== null && cell.sku === selection.sku) ?? null;
+  const colourName = detail.colours.find((colour) => colour.code === selection.colourCode)?.name ?? selection.colourCode;
+
+  const select = (next: Selection): void => {
+    replace({ name: 'product', styleCode: detail.styleCode, colourCode: next.colourCode, ...(next.sku ? { sku: next.sku } : {}) });
+  };
+
+  // A size just chosen: bring its answer into view (it sits under the grid, maybe below the fold).
+  const chosenSku = chosen?.sku ?? null;
+  const lastChosen = useRef(chosenSku);
+  useEffect(() => {
+    if (chosenSku && chosenSku !== lastChosen.current) choice.current?.scrollIntoView({ behavior: 'smooth', block: 'nearest' });
+    lastChosen.current = chosenSku;
+  }, [chosenSku]);
+
+  const average = new Intl.NumberFormat(i18n.language, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(detail.rating.average);
+
+  return (
+    <div className={styles.body}>
+      <div className={styles.media}>
+        <Gallery detail={detail} colourCode={selection.colourCode} onColour={(code) => select(switchColour(detail, selection, code))} />
+      </div>
+
+      <div className={styles.details}>
+        <div className={styles.identity}>
+          <p className={styles.brand}>{detail.brand}</p>
+          <h1 ref={headingRef} className={styles.name} tabIndex={-1}>
+            {detail.name}
+          </h1>
+          <p className={styles.price}>{formatPrice(detail.price, info.locale)}</p>
+          {detail.rating.count > 0 ? (
+            <p className={styles.rating} aria-label={t('product.rating', { average, count: detail.rating.count })}>
+              <Stars average={detail.rating.average} />
+              <span className={styles.average}>{average}</span>
+              <span className={styles.reviews}>{t('product.reviews', { count: detail.rating.count })}</span>
+            </p>
+          ) : (
+            <p className={styles.reviews}>{t('product.noReviews')}</p>
+          )}
+        </div>
+
+        <ColourPicker colours={detail.colours} chosen={selection.colourCode} onChoose={(code) => select(switchColour(detail, selection, code))} />
+
+        <section className={styles.sizes} aria-labelledby="product-size-heading">
+          <div className={styles.sizesHead}>
+            <h2 id="product-size-heading" className={styles.sectionHeading}>
+              {t('product.sizes.heading')}
+            </h2>
+            <p className={styles.hint}>{t('product.sizes.hint')}</p>
+          </div>
+          <SizeGrid cells={cells} chosenSku={selection.sku} storeLocale={info.locale} onChoose={(sku) => select({ colourCode: selection.colourCode, sku })} />
+          <FreshnessLine language={language} storeLocale={info.locale} className={styles.freshness} />
+        </section>
+
+        {chosen ? (
+          <VariantChoice
+            ref={choice}
+            cell={chosen}
+            productName={detail.name}
+            styleCode={detail.styleCode}
+            colourName={colourName}
+            storeLocale={info.locale}
+            onStores={(sku) => open({ name: 'stores', styleCode: detail.styleCode, sku })}
+          />
+        ) : null}
+
+        {detail.description ? (
+          <section className={styles.about} aria-labelledby="product-about-heading">
+            <h2 id="product-about-heading" className={styles.sectionHeading}>
+              {t('product.about')}
+            </h2>
+            <p className={styles.description}>{detail.description}</p>
+          </section>
+        ) : null}
+
+        <RelatedProducts products={page.related} locale={info.locale} />
+      </div>
+    </div>
+  );
+}
+
+/** Five stars, filled to the nearest half; the words beside them say the same for screen readers. */
+function Stars({ average }: { average: number }) {
+  const halves = Math.round(average * 2);
+  return (
+    <span className={styles.stars} aria-hidden="true">
+      {Array.from({ length: 5 }, (_, at) => {
+        const filled = halves - at * 2;
+        return filled >= 2 ? (
+          <Star key={at} className={styles.starFull} />
+        ) : filled === 1 ? (
+          <span key={at} className={styles.starHalf}>
+            <Star className={styles.starEmpty} />
+            <StarHalf className={styles.starFull} />
+          </span>
+        ) : (
+          <Star key={at} className={styles.starEmpty} />
+        );
+      })}
+    </span>
+  );
+}

@@ -1,0 +1,34 @@
+import { ArrowLeft, RotateCcw } from 'lucide-react';
+import { useTranslation } from 'react-i18next';
+import { Wordmark } from '../../app/Wordmark';
+import { Button } from '../../app/ui/Button';
+import styles from './ScreenHeader.module.css';
+
+interface ScreenHeaderProps {
+  brand: string;
+  store: string;
+  backLabel: string;
+  onBack(): void;
+  onStartOver(): void;
+}
+
+/** The top of every screen past the start: a way back, who we are, and a way to start over. */
+export function ScreenHeader({ brand, store, backLabel, onBack, onStartOver }: ScreenHeaderProps) {
+  const { t } = useTranslation();
+  return (
+    <header className={styles.header}>
+      <Button variant="secondary" className={styles.back} onClick={onBack}>
+        <span className={styles.backLabel}>
+          <ArrowLeft aria-hidden="true" />
+          {backLabel}
+        </span>
+      </Button>
+      <div className={styles.brand}>
+        <Wordmark brand={brand} store={store} />
+      </div>
+      <Button variant="secondary" icon={<RotateCcw />} onClick={onStartOver}>
+        {t('common.startOver')}
+      </Button>
+    </header>
+  );
+}
