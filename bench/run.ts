@@ -3,15 +3,17 @@ import { apiBench } from './api';
 import { catalogBench, type Scale } from './catalog';
 import { responsivenessBench } from './responsiveness';
 import { rssMb } from './stats';
+import { syncBench } from './sync';
 
 /**
  * `npm run bench -- [suite …] [--scale demo|full] [--runs N] [--rebuild]`: prints one JSON object on
- * standard output. Suites: api, catalog, responsiveness. Benchmarks measure; they never pass or fail on a timing.
+ * standard output. Suites: api, catalog, responsiveness, sync. Benchmarks measure; they never pass or fail on a timing.
  */
 const SUITES = {
   api: (o: Options) => apiBench(o),
   catalog: (o: Options) => catalogBench(o),
   responsiveness: (o: Options) => responsivenessBench(o),
+  sync: (o: Options) => syncBench(o),
 } as const;
 
 interface Options {
