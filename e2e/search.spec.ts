@@ -15,10 +15,12 @@ test('search: the demo chain loads on first start and a shopper finds Tröja wit
   await expect(first.getByText(/I den här butiken|I butiker i närheten|Online, fri frakt|Slutsåld/)).toBeVisible();
   await page.screenshot({ path: test.info().outputPath('search-sv.png') });
 
-  // Results are paged: the rest are one tap away.
-  const shown = await page.getByRole('article').count();
-  await page.getByRole('button', { name: /Visa fler/ }).click();
-  await expect.poll(() => page.getByRole('article').count()).toBeGreaterThan(shown);
+  // Results are paged: scrolling to the end brings the next page.
+  const grid = page.getByRole('region', { name: /\d+ produkter?/ });
+  const firstPageHeight = await grid.evaluate((element) => element.scrollHeight);
+  await expect
+    .poll(() => grid.evaluate((element) => (element.scrollTo({ top: element.scrollHeight }), element.scrollHeight)))
+    .toBeGreaterThan(firstPageHeight);
 });
 
 test('search: browsing a category and hostile input never break the screen', async ({ page, preview }) => {
@@ -27,7 +29,7 @@ test('search: browsing a category and hostile input never break the screen', asy
   await page.getByRole('button', { name: 'Jeans' }).click();
   await expect(page.getByRole('article').first()).toBeVisible();
   await expect(page.getByText(/\d+ products/)).toBeVisible();
-  await page.getByRole('button', { name: 'Remove filter: Jeans' }).click();
+  await page.getByRole('group', { name: 'Categories' }).getByRole('button', { name: 'All', exact: true }).click();
 
   const field = page.getByRole('searchbox', { name: 'Search' });
   for (const text of ['"*', 'NEAR(', '-) OR (', 'x'.repeat(2000)]) {

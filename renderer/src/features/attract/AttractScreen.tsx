@@ -5,7 +5,9 @@ import type { Language } from '../../../../shared/languages';
 import { Wordmark } from '../../app/Wordmark';
 import { Button } from '../../app/ui/Button';
 import { LanguagePicker } from '../language/LanguagePicker';
+import { BarcodeScanner } from '../scanner/BarcodeScanner';
 import { AttractIllustration } from './AttractIllustration';
+import { OfferCarousel } from './OfferCarousel';
 import styles from './AttractScreen.module.css';
 
 interface AttractScreenProps {
@@ -15,55 +17,69 @@ interface AttractScreenProps {
   onStart(): void;
 }
 
-/** The idle loop: who we are, what the pillar does for you, and one big way in — touching anywhere. */
+/**
+ * The idle loop: who we are, today's offers, what the pillar does for you, and one big way in — touching
+ * anywhere, or scanning a price tag straight away.
+ */
 export function AttractScreen({ info, language, onChooseLanguage, onStart }: AttractScreenProps) {
   const { t } = useTranslation();
   return (
-    <main className={styles.screen} onClick={onStart}>
-      <header className={styles.header}>
-        <Wordmark brand={info.branding.name} store={info.store.name} />
-      </header>
+    <>
+      <main className={styles.screen} onClick={onStart}>
+        <header className={styles.header}>
+          <Wordmark brand={info.branding.name} store={info.store.name} />
+        </header>
 
-      <div className={styles.stage}>
-        <AttractIllustration className={styles.illustration} />
-      </div>
+        <div className={styles.stage}>
+          <OfferCarousel
+            language={language}
+            locale={info.locale}
+            currency={info.currency}
+            fallback={<AttractIllustration className={styles.illustration} />}
+          />
+        </div>
 
-      <section className={styles.hero}>
-        <p className={styles.welcome}>{t('attract.welcome', { store: info.store.name })}</p>
-        <h1 className={styles.headline}>{t('attract.headline')}</h1>
-        <p className={styles.subline}>{t('attract.subline')}</p>
-        <ul className={styles.promises}>
-          <li>
-            <Store aria-hidden="true" />
-            {t('attract.promiseHere')}
-          </li>
-          <li>
-            <MapPin aria-hidden="true" />
-            {t('attract.promiseNearby')}
-          </li>
-          <li>
-            <Truck aria-hidden="true" />
-            {t('attract.promiseOnline')}
-          </li>
-        </ul>
-      </section>
+        <section className={styles.hero}>
+          <p className={styles.welcome}>{t('attract.welcome', { store: info.store.name })}</p>
+          <h1 className={styles.headline}>{t('attract.headline')}</h1>
+          <p className={styles.subline}>{t('attract.subline')}</p>
+          <ul className={styles.promises}>
+            <li>
+              <Store aria-hidden="true" />
+              {t('attract.promiseHere')}
+            </li>
+            <li>
+              <MapPin aria-hidden="true" />
+              {t('attract.promiseNearby')}
+            </li>
+            <li>
+              <Truck aria-hidden="true" />
+              {t('attract.promiseOnline')}
+            </li>
+          </ul>
+        </section>
 
-      {/* Language and the way in sit low, in reach from a wheelchair as well as standing. */}
-      <footer className={styles.footer}>
-        <LanguagePicker languages={info.languages} current={language} onChoose={onChooseLanguage} />
-        <Button
-          variant="primary"
-          size="hero"
-          className={styles.cta}
-          icon={<ArrowRight />}
-          onClick={(event) => {
-            event.stopPropagation();
-            onStart();
-          }}
-        >
-          {t('attract.cta')}
-        </Button>
-      </footer>
-    </main>
+        {/* Language and the way in sit low, in reach from a wheelchair as well as standing. */}
+        <footer className={styles.footer}>
+          <LanguagePicker languages={info.languages} current={language} onChoose={onChooseLanguage} />
+          <Button
+            variant="primary"
+            size="hero"
+            className={styles.cta}
+            icon={<ArrowRight />}
+            onClick={(event) => {
+              event.stopPropagation();
+              onStart();
+            }}
+          >
+            <span className={styles.ctaText}>
+              <span className={styles.ctaTitle}>{t('attract.findYourSize')}</span>
+              <span className={styles.ctaHint}>{t('attract.cta')}</span>
+            </span>
+          </Button>
+        </footer>
+      </main>
+      <BarcodeScanner />
+    </>
   );
 }

@@ -1,5 +1,5 @@
-import { RotateCcw, Search, X } from 'lucide-react';
-import { useEffect, useState } from 'react';
+import { RotateCcw } from 'lucide-react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CategoryTile } from '../../../../shared/api/catalog';
 import type { ReadySystemInfo } from '../../../../shared/api/system';
@@ -7,12 +7,21 @@ import type { Language } from '../../../../shared/languages';
 import { kiosk } from '../../api/kiosk';
 import { Wordmark } from '../../app/Wordmark';
 import { Button } from '../../app/ui/Button';
-import { ProductImage } from '../../app/ui/ProductImage';
+import { OnScreenKeyboard } from '../keyboard/OnScreenKeyboard';
 import { LanguagePicker } from '../language/LanguagePicker';
-import { ResultList } from '../search/ResultList';
+import { BarcodeScanner } from '../scanner/BarcodeScanner';
+import { looksLikeBarcode } from '../scanner/barcode';
+import { useScannerStore } from '../scanner/scannerStore';
+import { FilterBar } from '../search/FilterBar';
+import { NoResults } from '../search/NoResults';
+import { ResultGrid } from '../search/ResultGrid';
+import { SearchField } from '../search/SearchField';
+import { hasQuery } from '../search/searchQuery';
 import { useSearchStore } from '../search/searchStore';
 import { FreshnessLine } from '../sync/FreshnessLine';
 import { useCatalogChanged } from '../sync/useLiveCatalog';
+import { CategoryTiles } from './CategoryTiles';
+import { ScanGuide } from './ScanGuide';
 import styles from './StartScreen.module.css';
 
 interface StartScreenProps {
@@ -23,15 +32,23 @@ interface StartScreenProps {
 }
 
 /**
- * Where a session begins: search as you type and the categories to browse. The on-screen keyboard,
- * filters and product pages come with the shopper's journey (issue 5).
+ * Where a session begins and searching happens: a big search field with the pillar's own keyboard,
+ * the scanner's guidance and the categories; then the results with their filters.
  */
 export function StartScreen({ info, language, onChooseLanguage, onStartOver }: StartScreenProps) {
   const { t } = useTranslation();
-  const { text, category, result, error, setText, setCategory, refresh, revalidate } = useSearchStore();
+  const text = useSearchStore((state) => state.text);
+  const searching = useSearchStore(hasQuery);
+  const result = useSearchStore((state) => state.result);
+  const error = useSearchStore((state) => state.error);
+  const focusRequest = useSearchStore((state) => state.focusRequest);
+  const { setText, refresh, revalidate } = useSearchStore.getState();
   const [categories, setCategories] = useState<CategoryTile[]>([]);
   // Bumped when HQ changes the catalog, so the categories are read again.
   const [catalogVersion, setCatalogVersion] = useState(0);
+  const field = useRef<HTMLInputElement>(null);
+  // The keyboard shows while the field has the focus (its keys never take it).
+  const [typing, setTyping] = useState(false);
 
   useEffect(() => {
     let current = true;
@@ -47,16 +64,27 @@ export function StartScreen({ info, language, onChooseLanguage, onStartOver }: S
     refresh(language);
   }, [language, refresh]);
 
+  useEffect(() => {
+    if (focusRequest > 0) field.current?.focus();
+  }, [focusRequest]);
+
   useCatalogChanged(() => {
     setCatalogVersion((version) => version + 1);
     void revalidate(language);
   });
 
-  const searching = text.trim() !== '' || category !== null;
-  const categoryName = categories.find((c) => c.id === category)?.name;
+  /** Search (the keyboard's key or Enter): done typing; a typed barcode number is looked up like a scan. */
+  const submit = (): void => {
+    field.current?.blur();
+    // The store, not this render's text: a physical keyboard's last letters may have landed a moment ago.
+    const typed = useSearchStore.getState().text;
+    if (looksLikeBarcode(typed)) void useScannerStore.getState().lookUp(typed);
+  };
+
+  const count = result ? t('search.results', { count: result.total }) : '';
 
   return (
-    <main className={styles.screen}>
+    <main className={[styles.screen, searching ? styles.searching : null].filter(Boolean).join(' ')}>
       <header className={styles.header}>
         <Wordmark brand={info.branding.name} store={info.store.name} />
         <Button variant="secondary" icon={<RotateCcw />} onClick={onStartOver}>
@@ -65,72 +93,56 @@ export function StartScreen({ info, language, onChooseLanguage, onStartOver }: S
       </header>
 
       <section className={styles.top}>
-        <h1 className={styles.heading}>{t('start.heading')}</h1>
-        <div className={styles.searchField}>
-          <Search className={styles.searchIcon} aria-hidden="true" />
-          <input
-            type="search"
-            className={styles.input}
-            value={text}
-            placeholder={t('search.placeholder')}
-            aria-label={t('search.label')}
-            autoComplete="off"
-            autoCorrect="off"
-            spellCheck={false}
-            enterKeyHint="search"
-            onChange={(event) => setText(event.target.value, language)}
-          />
-          {text ? (
-            <button type="button" className={styles.clear} aria-label={t('search.clear')} onClick={() => setText('', language)}>
-              <X aria-hidden="true" />
-            </button>
-          ) : null}
-        </div>
+        <h1 className={searching ? styles.visuallyHidden : styles.heading}>{t('start.heading')}</h1>
+        <SearchField
+          ref={field}
+          value={text}
+          onText={(value) => setText(value, language)}
+          onSubmit={submit}
+          onFocusChange={setTyping}
+        />
         <FreshnessLine language={language} storeLocale={info.locale} />
-        {category ? (
-          <div className={styles.activeFilter}>
-            <Button variant="secondary" icon={<X />} onClick={() => setCategory(null, language)} aria-label={t('search.removeCategory', { category: categoryName })}>
-              {categoryName}
-            </Button>
-          </div>
-        ) : null}
+        {searching ? <FilterBar categories={categories} language={language} /> : null}
       </section>
 
-      <section className={styles.content} aria-live="polite">
+      <section className={styles.content} aria-busy={searching && !result && !error}>
         {!searching ? (
-          <>
-            <p className={styles.lead}>{t('start.lead')}</p>
-            <ul className={styles.categories}>
-              {categories.map((tile) => (
-                <li key={tile.id}>
-                  <button type="button" className={styles.tile} onClick={() => setCategory(tile.id, language)}>
-                    <ProductImage path={tile.image} className={styles.tileImage} />
-                    <span className={styles.tileName}>{tile.name}</span>
-                  </button>
-                </li>
-              ))}
-            </ul>
-          </>
+          <div className={styles.browse}>
+            <ScanGuide />
+            <h2 className={styles.subheading}>{t('start.browse')}</h2>
+            <CategoryTiles categories={categories} language={language} />
+          </div>
         ) : error ? (
           <p className={styles.message}>{t(`errors.${error}`)}</p>
+        ) : result?.total === 0 ? (
+          <div className={styles.scroll}>
+            <NoResults categories={categories} language={language} />
+          </div>
         ) : result ? (
           <>
-            <p className={styles.count}>
-              {result.corrected ? t('search.showingFor', { text: result.corrected }) + ' · ' : ''}
-              {t('search.results', { count: result.total })}
+            {/* The count is announced with each answer; the grid is not a live region (rows come and go as it scrolls). */}
+            <p className={styles.count} role="status">
+              {result.corrected ? (
+                <>
+                  {t('search.showingFor', { text: result.corrected })}
+                  <span aria-hidden="true">{' · '}</span>
+                </>
+              ) : null}
+              {count}
             </p>
-            {result.total === 0 ? (
-              <p className={styles.message}>{t('search.noResults')}</p>
-            ) : (
-              <ResultList result={result} language={language} locale={info.locale} />
-            )}
+            <ResultGrid result={result} language={language} locale={info.locale} label={count} />
           </>
         ) : null}
       </section>
 
-      <footer className={styles.footer}>
-        <LanguagePicker languages={info.languages} current={language} onChoose={onChooseLanguage} />
-      </footer>
+      {typing ? (
+        <OnScreenKeyboard className={styles.keyboard} language={language} field={field} onText={(value) => setText(value, language)} onSearch={submit} />
+      ) : (
+        <footer className={styles.footer}>
+          <LanguagePicker languages={info.languages} current={language} onChoose={onChooseLanguage} />
+        </footer>
+      )}
+      <BarcodeScanner />
     </main>
   );
 }

@@ -1,0 +1,111 @@
+import { X } from 'lucide-react';
+import { useEffect, useRef } from 'react';
+import { createPortal } from 'react-dom';
+import { useTranslation } from 'react-i18next';
+import type { FacetsOutput } from '../../../../shared/api/shopper';
+import type { Language } from '../../../../shared/languages';
+import { Button } from '../../app/ui/Button';
+import { Chip, Swatch } from './Chip';
+import { useSearchStore } from './searchStore';
+import styles from './FilterSheet.module.css';
+
+export type FilterSection = 'size' | 'colour';
+
+interface FilterSheetProps {
+  /** The section the shopper asked for: the sheet opens on it. */
+  section: FilterSection;
+  facets: FacetsOutput;
+  language: Language;
+  onClose(): void;
+}
+
+/**
+ * Sizes and colours as large chips in a sheet from the bottom. Every tap applies at once (the results
+ * behind it change), and the main button says how many products the choice leaves.
+ */
+export function FilterSheet({ section, facets, language, onClose }: FilterSheetProps) {
+  const { t } = useTranslation();
+  const sizes = useSearchStore((state) => state.sizes);
+  const colours = useSearchStore((state) => state.colours);
+  const total = useSearchStore((state) => state.result?.total ?? 0);
+  const { toggleSize, toggleColour, clearFilters } = useSearchStore.getState();
+  const sectionRef = useRef<HTMLElement>(null);
+  const closeRef = useRef<HTMLButtonElement>(null);
+
+  useEffect(() => {
+    closeRef.current?.focus();
+    sectionRef.current?.scrollIntoView({ block: 'start' });
+  }, []);
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent): void => {
+      if (event.key === 'Escape') onClose();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [onClose]);
+
+  return createPortal(
+    <div className={styles.scrim} onClick={onClose}>
+      <div
+        className={styles.sheet}
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby="filter-sheet-title"
+        onClick={(event) => event.stopPropagation()}
+      >
+        <header className={styles.header}>
+          <h2 id="filter-sheet-title" className={styles.title}>
+            {t('filters.title')}
+          </h2>
+          <button ref={closeRef} type="button" className={styles.close} aria-label={t('filters.close')} onClick={onClose}>
+            <X aria-hidden="true" />
+          </button>
+        </header>
+
+        <div className={styles.body}>
+          <section ref={section === 'size' ? sectionRef : undefined} className={styles.section} aria-labelledby="filter-sizes">
+            <h3 id="filter-sizes" className={styles.heading}>
+              {t('filters.size')}
+            </h3>
+            <div className={styles.chips}>
+              {facets.sizes.map((size) => (
+                <Chip key={size} pressed={sizes.includes(size)} onClick={() => toggleSize(size, language)}>
+                  {size}
+                </Chip>
+              ))}
+            </div>
+          </section>
+
+          <section ref={section === 'colour' ? sectionRef : undefined} className={styles.section} aria-labelledby="filter-colours">
+            <h3 id="filter-colours" className={styles.heading}>
+              {t('filters.colour')}
+            </h3>
+            <div className={styles.chips}>
+              {facets.colours.map((colour) => (
+                <Chip
+                  key={colour.code}
+                  pressed={colours.includes(colour.code)}
+                  leading={<Swatch hex={colour.hex} />}
+                  onClick={() => toggleColour(colour.code, language)}
+                >
+                  {colour.name}
+                </Chip>
+              ))}
+            </div>
+          </section>
+        </div>
+
+        <footer className={styles.footer}>
+          <Button variant="secondary" onClick={() => clearFilters(language)} disabled={sizes.length + colours.length === 0}>
+            {t('filters.clear')}
+          </Button>
+          <Button variant="primary" className={styles.show} onClick={onClose}>
+            {t('filters.show', { count: total })}
+          </Button>
+        </footer>
+      </div>
+    </div>,
+    document.body,
+  );
+}

@@ -1,0 +1,122 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { memo, useEffect, useRef, useSyncExternalStore } from 'react';
+import type { ProductCard, SearchOutput } from '../../../../shared/api/catalog';
+import type { Language } from '../../../../shared/languages';
+import { useStockChanged } from '../sync/useLiveCatalog';
+import { itemsOfRow, needsNextPage, rowCount } from './gridRows';
+import { ProductCardView } from './ProductCardView';
+import { useSearchStore } from './searchStore';
+import styles from './ResultGrid.module.css';
+
+interface ResultGridProps {
+  result: SearchOutput;
+  language: Language;
+  locale: string;
+  /** Names the grid for assistive technology (e.g. "102 products"). */
+  label: string;
+}
+
+/** Rows drawn beyond the screen each way, so a fling never shows a blank row. */
+const OVERSCAN_ROWS = 2;
+
+/**
+ * The results as a virtualised grid: only the rows near the screen are in the page, so a thousand
+ * results scroll as smoothly as ten. The next page is fetched as the shopper nears the end, and cards
+ * stay live: when stock moves for a product on screen, its card re-reads itself in place.
+ */
+export function ResultGrid({ result, language, locale, label }: ResultGridProps) {
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const columns = useColumns();
+  const loadingMore = useSearchStore((state) => state.loadingMore);
+  const { items, total } = result;
+  const rows = rowCount(items.length, columns, total);
+
+  // This build does not use the React Compiler, which is what the rule guards: the virtualiser re-renders the grid itself.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const virtualizer = useVirtualizer({
+    count: rows,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => estimateRowHeight(scrollRef.current, columns),
+    overscan: OVERSCAN_ROWS,
+    // Back from a product page: where the shopper left off.
+    initialOffset: () => useSearchStore.getState().scrollTop,
+  });
+  const visible = virtualizer.getVirtualItems();
+  const lastVisibleRow = visible.at(-1)?.index ?? 0;
+
+  useEffect(() => {
+    if (!loadingMore && needsNextPage(lastVisibleRow, items.length, columns, total)) {
+      void useSearchStore.getState().loadMore(language);
+    }
+  }, [lastVisibleRow, items.length, columns, total, loadingMore, language]);
+
+  useEffect(() => {
+    const element = scrollRef.current;
+    return () => useSearchStore.getState().rememberScroll(element?.scrollTop ?? 0);
+  }, []);
+
+  useStockChanged(
+    items.map((item) => item.styleCode),
+    (changed) => void useSearchStore.getState().refreshProducts(changed, language),
+  );
+
+  return (
+    <div ref={scrollRef} className={styles.scroller} role="region" aria-label={label} tabIndex={-1}>
+      <div className={styles.canvas} style={{ height: virtualizer.getTotalSize() }}>
+        {visible.map((row) => (
+          <div
+            key={row.key}
+            ref={virtualizer.measureElement}
+            data-index={row.index}
+            className={styles.row}
+            style={{ transform: `translateY(${row.start}px)`, gridTemplateColumns: `repeat(${columns}, minmax(0, 1fr))` }}
+          >
+            <Row items={itemsOfRow(items, columns, row.index)} placeholders={row.index * columns >= items.length ? columns : 0} locale={locale} />
+          </div>
+        ))}
+      </div>
+    </div>
+  );
+}
+
+/** One row of cards; unchanged rows are not re-rendered while the grid scrolls. */
+const Row = memo(function Row({ items, placeholders, locale }: { items: readonly ProductCard[]; placeholders: number; locale: string }) {
+  return (
+    <>
+      {items.map((product) => (
+        <ProductCardView key={product.styleCode} product={product} locale={locale} />
+      ))}
+      {Array.from({ length: placeholders }, (_, index) => (
+        <div key={index} className={styles.placeholder} aria-hidden="true">
+          <span className={styles.placeholderImage} />
+          <span className={styles.placeholderLine} />
+          <span className={styles.placeholderLineShort} />
+        </div>
+      ))}
+    </>
+  );
+});
+
+/** A first guess at a row's height (a card is a 4:5 picture over its text); each row is measured once drawn. */
+function estimateRowHeight(scroller: HTMLElement | null, columns: number): number {
+  const rem = parseFloat(getComputedStyle(document.documentElement).fontSize) || 16;
+  const width = scroller?.clientWidth ?? 1080;
+  const gap = 1.5 * rem;
+  const cardWidth = (width - gap * (columns - 1)) / columns;
+  return cardWidth * 1.25 + 13 * rem + gap;
+}
+
+const LANDSCAPE = '(orientation: landscape)';
+
+/** Three columns on a portrait pillar, five on a landscape one (the cards keep their size). */
+function useColumns(): number {
+  const landscape = useSyncExternalStore(
+    (onChange) => {
+      const query = window.matchMedia(LANDSCAPE);
+      query.addEventListener('change', onChange);
+      return () => query.removeEventListener('change', onChange);
+    },
+    () => window.matchMedia(LANDSCAPE).matches,
+  );
+  return landscape ? 5 : 3;
+}

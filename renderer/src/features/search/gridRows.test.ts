@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { itemsOfRow, needsNextPage, rowCount } from './gridRows';
+
+describe('results grid rows', () => {
+  it('grid: 24 of 1,200 results in three columns are eight rows and one placeholder row', () => {
+    expect(rowCount(24, 3, 1200)).toBe(9);
+  });
+
+  it('grid: everything loaded, no placeholder row; a last part-row still counts', () => {
+    expect(rowCount(24, 3, 24)).toBe(8);
+    expect(rowCount(25, 3, 25)).toBe(9);
+    expect(rowCount(0, 3, 0)).toBe(0);
+  });
+
+  it('grid: a row holds its columns’ items, the last row what is left, the placeholder row none', () => {
+    const items = ['a', 'b', 'c', 'd', 'e'];
+    expect(itemsOfRow(items, 3, 0)).toEqual(['a', 'b', 'c']);
+    expect(itemsOfRow(items, 3, 1)).toEqual(['d', 'e']);
+    expect(itemsOfRow(items, 3, 2)).toEqual([]);
+  });
+
+  it('grid: the next page is asked for a few rows before the loaded ones run out, never when all are loaded', () => {
+    // 24 loaded in three columns: rows 0–7.
+    expect(needsNextPage(2, 24, 3, 1200)).toBe(false);
+    expect(needsNextPage(5, 24, 3, 1200)).toBe(true);
+    expect(needsNextPage(8, 24, 3, 1200)).toBe(true);
+    expect(needsNextPage(8, 24, 3, 24)).toBe(false);
+  });
+});
