@@ -3,6 +3,7 @@ import type { ReadySystemInfo } from '../../../shared/api/system';
 import { AttractScreen } from '../features/attract/AttractScreen';
 import { CallStaff } from '../features/help/CallStaff';
 import { useHelpStore, type HelpWhere } from '../features/help/helpStore';
+import { SHEET_HOST_ID } from '../features/help/Sheet';
 import { ProductScreen } from '../features/product/ProductScreen';
 import { useSearchStore } from '../features/search/searchStore';
 import { IdleGuard } from '../features/session/IdleGuard';
@@ -97,6 +98,8 @@ function Kiosk({ info }: { info: ReadySystemInfo }) {
         </div>
       ) : null}
       <CallStaff where={helpWhere(route, searching)} language={language} storeLocale={info.locale} timeZone={info.timeZone} />
+      {/* Dialogs over the screens (call staff, order notes) live here: above the screens, below the idle warning. */}
+      <div id={SHEET_HOST_ID} />
       <IdleGuard idleSeconds={info.idle.attractAfterSeconds} warningSeconds={info.idle.warningSeconds} onTimeout={endSession} />
     </>
   );

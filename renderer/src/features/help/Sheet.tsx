@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { createPortal } from 'react-dom';
 import styles from './Sheet.module.css';
 
 interface SheetProps {
@@ -17,6 +18,8 @@ interface SheetProps {
  * A calm dialog rising from the bottom, in the low reach zone. It takes the focus (its first button),
  * keeps Tab inside, closes on Escape or a tap beside it, and gives the focus back when it closes.
  * Not the native `<dialog>` modal: that would make the idle warning (drawn after it) unreachable.
+ * It is drawn in the app's overlay layer (`SHEET_HOST_ID`, under the idle warning), never inside the
+ * screen that opened it, whose scrolling and fading would clip it.
  */
 export function Sheet({ title, icon, children, actions, onDismiss, role = 'dialog' }: SheetProps) {
   const titleId = useId();
@@ -53,7 +56,7 @@ export function Sheet({ title, icon, children, actions, onDismiss, role = 'dialo
     }
   };
 
-  return (
+  return createPortal(
     <div className={styles.scrim} onPointerDown={(event) => event.target === event.currentTarget && dismiss.current()}>
       <div
         ref={panel}
@@ -81,6 +84,10 @@ export function Sheet({ title, icon, children, actions, onDismiss, role = 'dialo
           {actions}
         </div>
       </div>
-    </div>
+    </div>,
+    document.getElementById(SHEET_HOST_ID) ?? document.body,
   );
 }
+
+/** The element the app renders for sheets, after the screens and before the idle warning. */
+export const SHEET_HOST_ID = 'pillar-sheets';

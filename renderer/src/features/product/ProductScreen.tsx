@@ -100,9 +100,9 @@ function ProductBody({ info, detail, page, route, headingRef, language }: Produc
     replace({ name: 'product', styleCode: detail.styleCode, colourCode: next.colourCode, ...(next.sku ? { sku: next.sku } : {}) });
   };
 
-  // A size just chosen: bring its answer into view (it sits under the grid, maybe below the fold).
+  // A size just chosen, or arriving chosen (a scan, back from the stores): bring its answer into view.
   const chosenSku = chosen?.sku ?? null;
-  const lastChosen = useRef(chosenSku);
+  const lastChosen = useRef<string | null>(null);
   useEffect(() => {
     if (chosenSku && chosenSku !== lastChosen.current) choice.current?.scrollIntoView({ behavior: 'smooth', block: 'nearest' });
     lastChosen.current = chosenSku;

@@ -54,6 +54,7 @@ export function StoreCard({ store, local, locale, onHold }: StoreCardProps) {
         <Clock aria-hidden="true" />
         {openStateText(state, t, locale)}
       </p>
+      <p className={styles.todayHours}>{t('stores.hours.todayHours', { hours: dayHoursText(store.today, t, locale) })}</p>
 
       <p className={styles.stock}>
         <PackageCheck aria-hidden="true" />
