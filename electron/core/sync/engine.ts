@@ -42,6 +42,8 @@ export interface SyncEngineOptions {
 }
 
 /** A failure the engine knows how to describe: the rest are bugs and logged as such. */
+const WRITER_CACHE_KIB = 128 * 1024;
+
 /** Batches HQ sent that this cache could not take, in a row, before it resnapshots. */
 const RESNAPSHOT_AFTER_REJECTIONS = 3;
 
@@ -273,6 +275,9 @@ export class SyncEngine {
       return;
     }
     const db = openCache(file, this.#binding());
+    // The writer's page cache holds a big delta's dirty pages until its commit, so each is written once:
+    // 128 MiB in the sync thread only (readers keep the small default).
+    db.pragma(`cache_size = -${WRITER_CACHE_KIB}`);
     const meta = new Map((db.prepare('SELECT key, value FROM meta').all() as { key: string; value: string }[]).map((r) => [r.key, r.value]));
     const source = meta.get(META.source);
     const cursor = meta.get(META.cursor);
