@@ -14,7 +14,7 @@ import { ProductSkeleton } from './ProductSkeleton';
 import { RelatedProducts } from './RelatedProducts';
 import { ScreenHeader } from './ScreenHeader';
 import { SizeGrid } from './SizeGrid';
-import { selectionOf, sizeCells, switchColour, type Selection } from './sizeGrid';
+import { sameSizeInOtherColours, selectionOf, sizeCells, switchColour, type Selection } from './sizeGrid';
 import { useDelayed } from './useDelayed';
 import { useProductPage } from './useProductPage';
 import { VariantChoice } from './VariantChoice';
@@ -155,7 +155,9 @@ function ProductBody({ info, detail, page, route, headingRef, language }: Produc
             styleCode={detail.styleCode}
             colourName={colourName}
             storeLocale={info.locale}
+            otherColours={sameSizeInOtherColours(detail, page.availability, selection.colourCode, chosen.size)}
             onStores={(sku) => open({ name: 'stores', styleCode: detail.styleCode, sku })}
+            onOtherColour={(other) => select({ colourCode: other.colourCode, sku: other.sku })}
           />
         ) : null}
 

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Button } from '../../app/ui/Button';
 import { formatDistance } from '../stores/storeText';
 import { OrderNote, type OrderOption } from './OrderNote';
-import type { SizeCell } from './sizeGrid';
+import type { OtherColour, SizeCell } from './sizeGrid';
 import { STATUS_ICONS, UNKNOWN_ICON } from './statusIcons';
 import styles from './VariantChoice.module.css';
 
@@ -14,8 +14,13 @@ interface VariantChoiceProps {
   styleCode: string;
   colourName: string;
   storeLocale: string;
+  /** The same size in other colours, best first: offered when they are easier to get than this one. */
+  otherColours: readonly OtherColour[];
   onStores(sku: string): void;
+  onOtherColour(other: OtherColour): void;
 }
+
+const RANK = { here: 0, nearby: 1, online: 2, soldout: 3 } as const;
 
 /**
  * The chosen size, and where to get it. Missing here, it leads with what the shopper can do now: order
@@ -23,7 +28,7 @@ interface VariantChoiceProps {
  * until then each button says honestly that staff place the order, and offers to call them.
  */
 export const VariantChoice = forwardRef<HTMLElement, VariantChoiceProps>(function VariantChoice(
-  { cell, productName, styleCode, colourName, storeLocale, onStores },
+  { cell, productName, styleCode, colourName, storeLocale, otherColours, onStores, onOtherColour },
   ref,
 ) {
   const { t } = useTranslation();
@@ -37,6 +42,7 @@ export const VariantChoice = forwardRef<HTMLElement, VariantChoiceProps>(functio
   const missingHere = cell.status === 'nearby' || cell.status === 'online';
   const canOrderOnline = missingHere && cell.online > 0;
   const canHold = cell.status === 'nearby' && nearest !== null;
+  const easier = cell.status === null ? [] : otherColours.filter((other) => RANK[other.status] < RANK[cell.status ?? 'soldout']);
 
   return (
     <section ref={ref} className={`${styles.choice} ${styles[cell.status ?? 'unknown']}`} aria-labelledby="product-choice-heading" aria-live="polite">
@@ -67,6 +73,30 @@ export const VariantChoice = forwardRef<HTMLElement, VariantChoiceProps>(functio
               {t('product.choice.holdAt', { store: nearest.name, distance })}
             </Button>
           ) : null}
+        </div>
+      ) : null}
+      {easier.length > 0 ? (
+        <div className={styles.others}>
+          <p className={styles.othersHeading}>{t('product.choice.otherColours')}</p>
+          <ul className={styles.othersList}>
+            {easier.map((other) => {
+              const OtherIcon = STATUS_ICONS[other.status];
+              return (
+                <li key={other.sku}>
+                  <Button variant="secondary" className={styles.other} onClick={() => onOtherColour(other)}>
+                    <span className={`${styles.otherLabel} ${styles[other.status]}`}>
+                      <OtherIcon aria-hidden="true" />
+                      {other.status === 'here'
+                        ? t('product.choice.colourHere', { colour: other.name })
+                        : other.status === 'nearby'
+                          ? t('product.choice.colourNearby', { colour: other.name })
+                          : t('product.choice.colourOnline', { colour: other.name })}
+                    </span>
+                  </Button>
+                </li>
+              );
+            })}
+          </ul>
         </div>
       ) : null}
       {cell.status === 'here' || cell.nearbyCount > 0 ? (

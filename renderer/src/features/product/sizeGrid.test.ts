@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AvailabilityOutput, ProductDetail, VariantAvailability } from '../../../../shared/api/catalog';
-import { galleryOf, nearestStore, selectionOf, sizeCells, switchColour } from './sizeGrid';
+import { galleryOf, nearestStore, sameSizeInOtherColours, selectionOf, sizeCells, switchColour } from './sizeGrid';
 
 type Nearby = VariantAvailability['nearby'][number];
 
@@ -134,6 +134,22 @@ describe('size grid: what is chosen', () => {
     expect(switchColour(DETAIL, { colourCode: 'navy', sku: 'NV-1-NAV-M' }, 'white')).toEqual({ colourCode: 'white', sku: 'NV-1-WHT-M' });
     expect(switchColour(DETAIL, { colourCode: 'navy', sku: 'NV-1-NAV-XL' }, 'white')).toEqual({ colourCode: 'white', sku: null });
     expect(switchColour(DETAIL, { colourCode: 'navy', sku: null }, 'white')).toEqual({ colourCode: 'white', sku: null });
+  });
+
+  it('other colours: the same size where it is easier to get, best first; sold out and other sizes left out', () => {
+    const withWhite: AvailabilityOutput = {
+      ...AVAILABILITY,
+      variants: [
+        ...AVAILABILITY.variants,
+        variant('NV-1-WHT-M', 'M', { colourCode: 'white', status: 'online', online: 2 }),
+        variant('NV-1-WHT-L', 'L', { colourCode: 'white', status: 'soldout' }),
+      ],
+    };
+    expect(sameSizeInOtherColours(DETAIL, withWhite, 'navy', 'M')).toEqual([{ colourCode: 'white', name: 'White', sku: 'NV-1-WHT-M', status: 'online' }]);
+    expect(sameSizeInOtherColours(DETAIL, withWhite, 'navy', 'L')).toEqual([]);
+    expect(sameSizeInOtherColours(DETAIL, withWhite, 'navy', 'XL')).toEqual([]);
+    expect(sameSizeInOtherColours(DETAIL, withWhite, 'white', 'M')).toEqual([{ colourCode: 'navy', name: 'Navy', sku: 'NV-1-NAV-M', status: 'nearby' }]);
+    expect(sameSizeInOtherColours(DETAIL, null, 'navy', 'M')).toEqual([]);
   });
 
   it('gallery: every colour’s pictures, in colour order, so swiping walks through the colours', () => {

@@ -87,6 +87,27 @@ export function switchColour(detail: ProductDetail, current: Selection, colourCo
   return { colourCode, sku: same?.sku ?? null };
 }
 
+/** A colour the chosen size is still to be had in, for a size sold out in the colour the shopper chose. */
+export interface OtherColour {
+  colourCode: string;
+  name: string;
+  sku: string;
+  status: Exclude<StockStatus, 'soldout'>;
+}
+
+/** The same size in the product's other colours, best first (here, then nearby, then online); sold out ones left out. */
+export function sameSizeInOtherColours(detail: ProductDetail, availability: AvailabilityOutput | null, colourCode: string, size: string): OtherColour[] {
+  if (availability?.styleCode !== detail.styleCode) return [];
+  const rank: Record<StockStatus, number> = { here: 0, nearby: 1, online: 2, soldout: 3 };
+  const found: OtherColour[] = [];
+  for (const stock of availability.variants) {
+    if (stock.size !== size || stock.colourCode === colourCode || stock.status === 'soldout') continue;
+    const name = detail.colours.find((colour) => colour.code === stock.colourCode)?.name;
+    if (name !== undefined) found.push({ colourCode: stock.colourCode, name, sku: stock.sku, status: stock.status });
+  }
+  return found.sort((a, b) => rank[a.status] - rank[b.status]);
+}
+
 /** The gallery's pictures: each colour's in colour order, so swiping walks through the colours. */
 export function galleryOf(detail: ProductDetail): { colourCode: string; path: string }[] {
   return detail.colours.flatMap((colour) => (detail.images[colour.code] ?? []).map((path) => ({ colourCode: colour.code, path })));
