@@ -22,7 +22,14 @@ export function BarcodeScanner() {
   const notice = useScannerStore((state) => state.notice);
   const dismiss = useScannerStore((state) => state.dismiss);
 
-  useEffect(() => listenForScans((code) => void useScannerStore.getState().lookUp(code)), []);
+  useEffect(() => {
+    const stop = listenForScans((code) => void useScannerStore.getState().lookUp(code));
+    return () => {
+      stop();
+      // The screen is going (the session ended, or a scan opened a product): its note goes with it.
+      useScannerStore.getState().dismiss();
+    };
+  }, []);
 
   useEffect(() => {
     if (!notice) return;

@@ -1,7 +1,7 @@
 import { ChevronDown, SlidersHorizontal, X } from 'lucide-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CategoryTile, ProductCard } from '../../../../shared/api/catalog';
+import type { CategoryTile, SearchOutput } from '../../../../shared/api/catalog';
 import type { Language } from '../../../../shared/languages';
 import { Chip, Swatch } from './Chip';
 import { FilterSheet, type FilterSection } from './FilterSheet';
@@ -15,13 +15,14 @@ interface FilterBarProps {
 }
 
 /**
- * The category whose sizes and colours to offer: the chosen one, or else the one every result loaded so
- * far belongs to ("jeans" typed finds only jeans: offer waist and length, not shoe sizes).
+ * The category whose sizes and colours to offer: the chosen one, or else the one every result belongs to
+ * ("jeans" typed finds only jeans: offer waist and length, not shoe sizes). Judged only when every result
+ * is loaded: a later page may hold another category.
  */
-function facetCategory(chosen: string | null, items: readonly ProductCard[] | undefined): string | null {
-  if (chosen || !items || items.length === 0) return chosen;
-  const first = items[0]?.category.id ?? null;
-  return items.every((item) => item.category.id === first) ? first : null;
+function facetCategory(chosen: string | null, result: SearchOutput | null): string | null {
+  if (chosen || !result || result.items.length === 0 || result.items.length < result.total) return chosen;
+  const first = result.items[0]?.category.id ?? null;
+  return result.items.every((item) => item.category.id === first) ? first : null;
 }
 
 /**
@@ -33,9 +34,9 @@ export function FilterBar({ categories, language }: FilterBarProps) {
   const category = useSearchStore((state) => state.category);
   const sizes = useSearchStore((state) => state.sizes);
   const colours = useSearchStore((state) => state.colours);
-  const items = useSearchStore((state) => state.result?.items);
+  const result = useSearchStore((state) => state.result);
   const { setCategory, toggleSize, toggleColour, clearFilters } = useSearchStore.getState();
-  const facets = useFacets(facetCategory(category, items), language);
+  const facets = useFacets(facetCategory(category, result), language);
   const [sheet, setSheet] = useState<FilterSection | null>(null);
   const colourOf = (code: string) => facets?.colours.find((colour) => colour.code === code);
 

@@ -6,6 +6,7 @@ import type { FacetsOutput } from '../../../../shared/api/shopper';
 import type { Language } from '../../../../shared/languages';
 import { Button } from '../../app/ui/Button';
 import { Chip, Swatch } from './Chip';
+import { groupSizes } from './sizeGroups';
 import { useSearchStore } from './searchStore';
 import styles from './FilterSheet.module.css';
 
@@ -30,6 +31,7 @@ export function FilterSheet({ section, facets, language, onClose }: FilterSheetP
   const total = useSearchStore((state) => state.result?.total ?? 0);
   const { toggleSize, toggleColour, clearFilters } = useSearchStore.getState();
   const sectionRef = useRef<HTMLElement>(null);
+  const groups = groupSizes(facets.sizes);
   const closeRef = useRef<HTMLButtonElement>(null);
 
   useEffect(() => {
@@ -68,13 +70,18 @@ export function FilterSheet({ section, facets, language, onClose }: FilterSheetP
             <h3 id="filter-sizes" className={styles.heading}>
               {t('filters.size')}
             </h3>
-            <div className={styles.chips}>
-              {facets.sizes.map((size) => (
-                <Chip key={size} pressed={sizes.includes(size)} onClick={() => toggleSize(size, language)}>
-                  {size}
-                </Chip>
-              ))}
-            </div>
+            {groups.map((group) => (
+              <div key={group.kind} className={styles.group}>
+                {groups.length > 1 ? <h4 className={styles.groupHeading}>{t(`filters.sizeKind.${group.kind}`)}</h4> : null}
+                <div className={styles.chips}>
+                  {group.sizes.map((size) => (
+                    <Chip key={size} pressed={sizes.includes(size)} onClick={() => toggleSize(size, language)}>
+                      {size}
+                    </Chip>
+                  ))}
+                </div>
+              </div>
+            ))}
           </section>
 
           <section ref={section === 'colour' ? sectionRef : undefined} className={styles.section} aria-labelledby="filter-colours">

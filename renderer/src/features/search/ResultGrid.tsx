@@ -38,6 +38,14 @@ export function ResultGrid({ result, language, locale, label }: ResultGridProps)
     getScrollElement: () => scrollRef.current,
     estimateSize: () => estimateRowHeight(scrollRef.current, columns),
     overscan: OVERSCAN_ROWS,
+    // Under a product page the grid is hidden, and hidden rows measure 0: they keep the size they had, so
+    // the grid keeps its height and the shopper comes back to the very row they left.
+    measureElement: (element, _entry, instance) => {
+      const height = element.getBoundingClientRect().height;
+      if (height > 0) return height;
+      const index = Number(element.getAttribute('data-index'));
+      return instance.measurementsCache[index]?.size ?? estimateRowHeight(scrollRef.current, columns);
+    },
     // Back from a product page: where the shopper left off.
     initialOffset: () => useSearchStore.getState().scrollTop,
   });
@@ -50,10 +58,39 @@ export function ResultGrid({ result, language, locale, label }: ResultGridProps)
     }
   }, [lastVisibleRow, items.length, columns, total, loadingMore, language]);
 
+  // Where the shopper is in the grid. The start screen is hidden (display: none) under a product page,
+  // which loses an element's scroll position: it is kept here and put back when the grid shows again.
+  const offset = useRef(useSearchStore.getState().scrollTop);
   useEffect(() => {
     const element = scrollRef.current;
-    return () => useSearchStore.getState().rememberScroll(element?.scrollTop ?? 0);
-  }, []);
+    if (!element) return;
+    let hidden = element.clientHeight === 0;
+    const onScroll = (): void => {
+      if (element.clientHeight > 0) offset.current = element.scrollTop;
+    };
+    const observer = new ResizeObserver(() => {
+      const nowHidden = element.clientHeight === 0;
+      if (hidden && !nowHidden) virtualizer.scrollToOffset(offset.current);
+      hidden = nowHidden;
+    });
+    element.addEventListener('scroll', onScroll, { passive: true });
+    observer.observe(element);
+    return () => {
+      element.removeEventListener('scroll', onScroll);
+      observer.disconnect();
+      useSearchStore.getState().rememberScroll(offset.current);
+    };
+  }, [virtualizer]);
+
+  // A new query starts at the top (more pages and live updates keep the place).
+  const answerVersion = useSearchStore((state) => state.answerVersion);
+  const shownVersion = useRef(answerVersion);
+  useEffect(() => {
+    if (shownVersion.current === answerVersion) return;
+    shownVersion.current = answerVersion;
+    offset.current = 0;
+    virtualizer.scrollToOffset(0);
+  }, [answerVersion, virtualizer]);
 
   useStockChanged(
     items.map((item) => item.styleCode),

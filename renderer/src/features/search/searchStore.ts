@@ -15,6 +15,8 @@ interface SearchState extends Query {
   focusRequest: number;
   /** Where the results were scrolled to, so coming back from a product lands the shopper where they were. */
   scrollTop: number;
+  /** Bumped when a new query's first page arrives (not for more pages or refreshes): the grid goes back to the top. */
+  answerVersion: number;
   setText(text: string, lang: Language): void;
   setCategory(category: string | null, lang: Language): void;
   toggleSize(size: string, lang: Language): void;
@@ -68,7 +70,7 @@ export const useSearchStore = create<SearchState>()((set, get) => {
     timer = setTimeout(async () => {
       const answer = await kiosk.catalog.search(searchInput(query, lang, PAGE_SIZE));
       if (mine !== generation) return;
-      set(answer.ok ? { result: answer.value, error: null } : { error: answer.error.code });
+      set(answer.ok ? { result: answer.value, error: null, answerVersion: get().answerVersion + 1 } : { error: answer.error.code });
     }, delay);
   };
   return {
@@ -78,6 +80,7 @@ export const useSearchStore = create<SearchState>()((set, get) => {
     loadingMore: false,
     focusRequest: 0,
     scrollTop: 0,
+    answerVersion: 0,
     setText(text, lang) {
       set({ text });
       run(lang, DEBOUNCE_MS);
