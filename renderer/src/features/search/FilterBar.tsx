@@ -1,8 +1,9 @@
 import { ChevronDown, SlidersHorizontal, X } from 'lucide-react';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CategoryTile, SearchOutput } from '../../../../shared/api/catalog';
 import type { Language } from '../../../../shared/languages';
+import { selectRoute, useSessionStore } from '../session/sessionStore';
 import { Chip, Swatch } from './Chip';
 import { FilterSheet, type FilterSection } from './FilterSheet';
 import { useSearchStore } from './searchStore';
@@ -38,6 +39,14 @@ export function FilterBar({ categories, language }: FilterBarProps) {
   const { setCategory, toggleSize, toggleColour, clearFilters } = useSearchStore.getState();
   const facets = useFacets(facetCategory(category, result), language);
   const [sheet, setSheet] = useState<FilterSection | null>(null);
+  // A scan can open a product while the sheet is up: the sheet closes rather than float over the product.
+  useEffect(
+    () =>
+      useSessionStore.subscribe((state) => {
+        if (selectRoute(state).name !== 'start') setSheet(null);
+      }),
+    [],
+  );
   const colourOf = (code: string) => facets?.colours.find((colour) => colour.code === code);
 
   return (
