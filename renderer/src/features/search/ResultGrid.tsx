@@ -108,7 +108,7 @@ export function ResultGrid({ result, language, locale, label }: ResultGridProps)
             className={styles.row}
             style={{ transform: `translateY(${row.start}px)`, gridTemplateColumns: `repeat(${columns}, minmax(0, 1fr))` }}
           >
-            <Row items={itemsOfRow(items, columns, row.index)} placeholders={row.index * columns >= items.length ? columns : 0} locale={locale} />
+            <Row items={items} row={row.index} columns={columns} locale={locale} />
           </div>
         ))}
       </div>
@@ -116,11 +116,21 @@ export function ResultGrid({ result, language, locale, label }: ResultGridProps)
   );
 }
 
-/** One row of cards; unchanged rows are not re-rendered while the grid scrolls. */
-const Row = memo(function Row({ items, placeholders, locale }: { items: readonly ProductCard[]; placeholders: number; locale: string }) {
+interface RowProps {
+  /** All loaded results (the same array while nothing changes, so a scrolling grid does not re-render its rows). */
+  items: readonly ProductCard[];
+  row: number;
+  columns: number;
+  locale: string;
+}
+
+/** One row of cards, or of placeholders while the next page is on its way. */
+const Row = memo(function Row({ items, row, columns, locale }: RowProps) {
+  const cards = itemsOfRow(items, columns, row);
+  const placeholders = row * columns >= items.length ? columns : 0;
   return (
     <>
-      {items.map((product) => (
+      {cards.map((product) => (
         <ProductCardView key={product.styleCode} product={product} locale={locale} />
       ))}
       {Array.from({ length: placeholders }, (_, index) => (
@@ -132,7 +142,20 @@ const Row = memo(function Row({ items, placeholders, locale }: { items: readonly
       ))}
     </>
   );
-});
+}, sameRow);
+
+/**
+ * Whether a row would draw the same: the same cards (by identity: a re-read card is a new object) and the
+ * same placeholders. A page arriving at the end, or a card re-read elsewhere, leaves this row alone.
+ */
+function sameRow(before: RowProps, after: RowProps): boolean {
+  if (before.row !== after.row || before.columns !== after.columns || before.locale !== after.locale) return false;
+  const start = after.row * after.columns;
+  for (let index = start; index < start + after.columns; index++) {
+    if (before.items[index] !== after.items[index]) return false;
+  }
+  return true;
+}
 
 /** A first guess at a row's height (a card is a 4:5 picture over its text); each row is measured once drawn. */
 function estimateRowHeight(scroller: HTMLElement | null, columns: number): number {
