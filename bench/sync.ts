@@ -1,33 +1,25 @@
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
-import { monitorEventLoopDelay } from 'node:perf_hooks';
-import type { Statement } from 'better-sqlite3';
-import type { StockChanged, SyncStatus } from '../shared/api/sync';
-import type { ChangeBatch, Region, SnapshotManifest, StockUpdate } from '../shared/sync/protocol';
-import { Catalog } from '../electron/core/catalog/catalog';
-import { openCache, type Db } from '../electron/core/db/open';
+import type { SyncStatus } from '../shared/api/sync';
+import type { Region, SnapshotManifest, StockUpdate } from '../shared/sync/protocol';
+import { openCache } from '../electron/core/db/open';
 import { createKiosk, type Kiosk } from '../electron/core/kiosk';
 import { createLogger, type Logger } from '../electron/core/log/logger';
 import { BatchApplier, META } from '../electron/core/sync/apply';
 import { currentCacheFile } from '../electron/core/sync/cacheFile';
 import { SyncEngine } from '../electron/core/sync/engine';
-import { HqClient } from '../electron/core/sync/hqClient';
 import { DEMO_HOME_STORE, demoChain } from '../resources/demo/generator';
+import { NaiveApplier, applyBatches, fetchBatches } from './syncApply';
 import { startBenchHq, type BenchHq, type Scale } from './syncHq';
+import { LIVE_SAMPLES, POLL_MS, liveByPolling, liveThroughKiosk, salePicks } from './syncLive';
+import { RESOLUTION_MS, cpuPressure, loopMonitor, mb, round, seconds, sleep, statusReaches } from './syncMeasure';
 
 const STORE = DEMO_HOME_STORE;
 /** Stock levels in the delta: the issue's 200,000 at chain scale, a tenth of it on the demo chain. */
 const DELTA_LEVELS: Record<Scale, number> = { demo: 20_000, full: 200_000 };
 /** `POST /v1/stock` takes at most this many changes per request (shared/sync/protocol.ts). */
 const MAX_CHANGES_PER_POST = 200_000;
-/** Live-stock samples per channel (fewer with `--runs N`); each a sale 200 ms–1.2 s after the last was seen. */
-const LIVE_SAMPLES = 100;
-const SALE_SPACING_MS = 200;
-const LIVE_TIMEOUT_MS = 10_000;
-const POLL_MS = 1_000;
-/** monitorEventLoopDelay's timer period: every recorded delay includes it, a stall is what lies beyond it. */
-const RESOLUTION_MS = 10;
 
 /**
  * The sync benchmark (issue 4): HQ in a child process on loopback, the pillar's kiosk core in this one,
@@ -38,6 +30,7 @@ const RESOLUTION_MS = 10;
  * channel.
  */
 export async function syncBench(options: { scale: Scale; runs: number; rebuild: boolean }) {
+  const pressure = cpuPressure();
   const hq = await startBenchHq(options.scale, options.rebuild);
   // The sync worker logs at info to standard error (HQ, started above, logs to its own file): the
   // benchmark's summary is what belongs there.
@@ -62,6 +55,10 @@ export async function syncBench(options: { scale: Scale; runs: number; rebuild: 
     cleanups.push(() => kiosk.close());
     say(`provisioned (worker) in ${provision.s} s, catalog answering after ${provision.ready_s} s; main-thread stall ${provision.loop.max_block_ms} ms`);
 
+    // The kiosk fetches the most popular products' images after its catalog opens: let that finish so
+    // it does not share the CPU with what is measured next.
+    await mediaSettled(path.join(kioskDir, 'data', 'media'));
+
     const engineDir = path.join(work, 'engine');
     const provisionMain = await provisionOnMainThread(engineDir, connection, log);
     say(`provisioned (SyncEngine on the main thread) in ${provisionMain.s} s; main-thread stall ${provisionMain.loop.max_block_ms} ms`);
@@ -74,17 +71,17 @@ export async function syncBench(options: { scale: Scale; runs: number; rebuild: 
     const deltaMain = await deltaOnMainThread(engineDir, connection, log, delta.rows);
     say(`same delta by SyncEngine on the main thread: ${deltaMain.s} s (${deltaMain.rows_per_s} rows/s); main-thread stall ${deltaMain.loop.max_block_ms} ms`);
 
-    const batches = await fetchBatches(connection, provisionMain.cursor, delta.cursor);
+    const batches = await fetchBatches({ ...connection, store: STORE }, provisionMain.cursor, delta.cursor);
     const setwise = applyBatches(copies.setwise, batches, (db) => new BatchApplier(db));
     const naive = applyBatches(copies.naive, batches, (db) => new NaiveApplier(db));
     const sameResult = setwise.digest === naive.digest;
     say(`apply alone on a copy: set-wise ${setwise.rows_per_s} rows/s, naive row-by-row ${naive.rows_per_s} rows/s (same result: ${sameResult})`);
 
     const samples = Math.max(1, Math.min(options.runs, LIVE_SAMPLES));
-    const picks = salePicks(currentCacheFile(path.join(kioskDir, 'data')), samples * 2);
-    const live = await liveThroughKiosk(kiosk, hq, picks.slice(0, samples));
+    const picks = salePicks(currentCacheFile(path.join(kioskDir, 'data')), STORE, samples * 2);
+    const live = await liveThroughKiosk(kiosk, hq, STORE, picks.slice(0, samples));
     say(`live stock (kiosk, live channel): p50 ${live.p50_ms} ms, p95 ${live.p95_ms} ms, p99 ${live.p99_ms} ms, ${live.timeouts} timeouts`);
-    const polling = await liveByPolling(engineDir, connection, log, hq, picks.slice(samples, samples * 2));
+    const polling = await liveByPolling(engineDir, connection, log, hq, STORE, picks.slice(samples, samples * 2));
     say(`live stock (SyncEngine polling every ${POLL_MS} ms, live channel off): p50 ${polling.p50_ms} ms, p95 ${polling.p95_ms} ms`);
 
     const targets = {
@@ -149,6 +146,7 @@ export async function syncBench(options: { scale: Scale; runs: number; rebuild: 
         },
       },
       hq: { load_s: hq.load_s, loaded_this_run: hq.built, process: 'child (node hq/cli.ts serve), loopback' },
+      machine: { cpus: availableParallelism(), cpu_pressure_pct: pressure() },
       targets,
       met,
     };
@@ -232,12 +230,15 @@ async function deltaThroughKiosk(kiosk: Kiosk, hq: BenchHq, plan: DeltaPlan) {
     if (name === 'sync.statusChanged') heads.push([performance.now(), (payload as SyncStatus).head ?? 0]);
     if (name === 'catalog.stockChanged') stockEvents.push(performance.now());
   });
+  // Serialised before the measured window: 200,000 levels of JSON would stall this thread, not the kiosk's work.
+  const bodies: Buffer[] = [];
+  for (let at = 0; at < plan.changes.length; at += MAX_CHANGES_PER_POST) {
+    bodies.push(Buffer.from(JSON.stringify({ reason: 'count', changes: plan.changes.slice(at, at + MAX_CHANGES_PER_POST) } satisfies StockUpdate)));
+  }
   const loop = loopMonitor();
   const posted = performance.now();
   let cursor = 0;
-  for (let at = 0; at < plan.changes.length; at += MAX_CHANGES_PER_POST) {
-    cursor = (await hq.postStock({ reason: 'count', changes: plan.changes.slice(at, at + MAX_CHANGES_PER_POST) })).cursor;
-  }
+  for (const body of bodies) cursor = (await hq.postStock(body)).cursor;
   const answered = performance.now();
   const reached = await statusReaches(kiosk, (s) => s.cursor !== null && s.cursor >= cursor, 10 * 60_000);
   // Stock work the main thread may still schedule after the last batch (events, search flags).
@@ -273,241 +274,19 @@ async function deltaOnMainThread(dir: string, hq: { url: string; token: string }
   return result;
 }
 
-/** The delta's batches exactly as the kiosk received them (verified), for the apply-only comparison. */
-async function fetchBatches(hq: { url: string; token: string }, from: number, to: number): Promise<ChangeBatch[]> {
-  const client = new HqClient({ url: hq.url, token: hq.token, store: STORE });
-  const batches: ChangeBatch[] = [];
-  for (let cursor = from; cursor < to; ) {
-    const answer = await client.changes(cursor, null);
-    if (answer.kind !== 'batch') throw new Error(`HQ answered ${answer.kind} for the changes after ${cursor}`);
-    batches.push(answer.batch);
-    cursor = answer.batch.cursor;
-  }
-  return batches;
-}
-
-interface Applier {
-  apply(batch: ChangeBatch): unknown;
-}
-
-function applyBatches(file: string, batches: ChangeBatch[], make: (db: Db) => Applier) {
-  const db = openCache(file);
-  try {
-    const applier = make(db);
-    const levels = batches.reduce((sum, b) => sum + b.changes.reduce((n, c) => n + (c.type === 'stock' ? c.levels.length : 0), 0), 0);
-    const times: number[] = [];
-    for (const batch of batches) {
-      const started = performance.now();
-      applier.apply(batch);
-      times.push(performance.now() - started);
-    }
-    const s = times.reduce((a, b) => a + b, 0) / 1000;
-    const digest = db.prepare('SELECT count(*) || \':\' || total(quantity) || \':\' || total(changed_at) FROM stock').pluck().get() as string;
-    return { digest, rows_per_s: Math.round(levels / s), result: { rows: levels, s: round(s, 3), rows_per_s: Math.round(levels / s), batch_ms: percentiles(times) } };
-  } finally {
-    db.close();
-  }
-}
-
-/**
- * The named alternative to `BatchApplier`'s set-wise stock: what one writes first — one prepared upsert
- * (or delete, for a level of 0) per level, SKU and location resolved inside the statement, one
- * transaction per batch with the cursor. Stock batches only: that is all the delta holds.
- */
-class NaiveApplier implements Applier {
-  readonly #db: Db;
-  readonly #put: Statement;
-  readonly #drop: Statement;
-  readonly #meta: Statement;
-
-  constructor(db: Db) {
-    this.#db = db;
-    this.#put = db.prepare(
-      `INSERT INTO stock (variant_id, location_id, quantity, changed_at)
-       VALUES ((SELECT id FROM variants WHERE sku = ?), (SELECT id FROM locations WHERE code = ?), ?, ?)
-       ON CONFLICT (variant_id, location_id) DO UPDATE SET quantity = excluded.quantity, changed_at = excluded.changed_at`,
-    );
-    this.#drop = db.prepare('DELETE FROM stock WHERE variant_id = (SELECT id FROM variants WHERE sku = ?) AND location_id = (SELECT id FROM locations WHERE code = ?)');
-    this.#meta = db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value');
-  }
-
-  apply(batch: ChangeBatch): void {
-    this.#db.transaction(() => {
-      for (const change of batch.changes) {
-        if (change.type !== 'stock') throw new Error(`the naive applier takes stock changes only, not ${change.type}`);
-        for (const [sku, location, quantity, changedAt] of change.levels) {
-          if (quantity > 0) this.#put.run(sku, location, quantity, changedAt);
-          else this.#drop.run(sku, location);
-        }
-      }
-      this.#meta.run(META.cursor, String(batch.cursor));
-    })();
-  }
-}
-
-// ── Live stock ──────────────────────────────────────────────────────────────────────────────────
-
-interface Pick {
-  sku: string;
-  styleCode: string;
-  variantId: number;
-}
-
-/** Variants with stock in the home store, one per product, spread over the catalog. */
-function salePicks(cacheFile: string, count: number): Pick[] {
-  const db = openCache(cacheFile, { readonly: true });
-  try {
-    const rows = db
-      .prepare(
-        `SELECT v.sku, p.style_code AS styleCode, v.id AS variantId FROM stock s
-         JOIN locations l ON l.id = s.location_id JOIN variants v ON v.id = s.variant_id JOIN products p ON p.id = v.product_id
-         WHERE l.code = ? AND s.quantity >= 2 ORDER BY s.variant_id`,
-      )
-      .all(STORE) as Pick[];
-    const byProduct = [...new Map(rows.map((row) => [row.styleCode, row])).values()];
-    const step = Math.max(1, Math.floor(byProduct.length / count));
-    const picks = byProduct.filter((_, i) => i % step === 0).slice(0, count);
-    if (picks.length < count) throw new Error(`only ${picks.length} products have stock at ${STORE}; ${count} needed`);
-    return picks;
-  } finally {
-    db.close();
-  }
-}
-
-/** The kiosk's live path: a sale at HQ until `catalog.stockChanged` names the product and `catalog.availability` shows it. */
-async function liveThroughKiosk(kiosk: Kiosk, hq: BenchHq, picks: Pick[]) {
-  const loop = loopMonitor();
-  const here = async (pick: Pick): Promise<number> => {
-    const answer = await kiosk.dispatcher.dispatch('catalog.availability', { styleCode: pick.styleCode });
-    if (!answer.ok) throw new Error(`catalog.availability failed: ${answer.error.message}`);
-    return (answer.value as { variants: { sku: string; here: number }[] }).variants.find((v) => v.sku === pick.sku)?.here ?? 0;
-  };
-  const result = await sampleSales(hq, picks, here, (pick, onSeen) =>
-    kiosk.events.onAny((name, payload) => {
-      if (name === 'catalog.stockChanged' && (payload as StockChanged).styleCodes.includes(pick.styleCode)) onSeen();
-    }),
-  );
-  return { ...result, loop: await loop.stop() };
-}
-
-/** The alternative: the engine polling HQ every second, no live channel; the same sales, other products. */
-async function liveByPolling(dir: string, hq: { url: string; token: string }, log: Logger, benchHq: BenchHq, picks: Pick[]) {
-  const applied = new Set<(variantIds: readonly number[]) => void>();
-  const engine = new SyncEngine({
-    dataDir: dir,
-    hq,
-    storeCode: STORE,
-    log,
-    live: false,
-    timing: { pollMs: POLL_MS },
-    onApplied: (a) => {
-      for (const listener of applied) listener(a.variantIds);
-    },
-  });
-  const db = openCache(currentCacheFile(dir), { readonly: true });
-  try {
-    // Catch up on the sales of the live run first: every sample below starts from a current cache.
-    await engine.syncOnce();
-    const catalog = new Catalog(db, { storeCode: STORE });
-    engine.start();
-    const here = async (pick: Pick): Promise<number> => catalog.availability(pick.styleCode).variants.find((v) => v.sku === pick.sku)?.here ?? 0;
-    return await sampleSales(benchHq, picks, here, (pick, onSeen) => {
-      const listener = (variantIds: readonly number[]): void => {
-        if (variantIds.includes(pick.variantId)) onSeen();
-      };
-      applied.add(listener);
-      return () => applied.delete(listener);
-    });
-  } finally {
-    await engine.stop();
-    db.close();
-  }
-}
-
-/**
- * One sale per pick (`delta: -1` at the home store), one at a time 200 ms–1.2 s apart; each timed from HQ's
- * answer until the notification has come and the quantity read back is one less. A sale not seen within
- * 10 s counts as a timeout, not as a sample.
- */
-async function sampleSales(
-  hq: BenchHq,
-  picks: Pick[],
-  here: (pick: Pick) => Promise<number>,
-  watch: (pick: Pick, onSeen: () => void) => () => void,
-) {
-  const samples: number[] = [];
-  let timeouts = 0;
-  const jitter = seededRandom(picks.length);
-  for (const pick of picks) {
-    const before = await here(pick);
-    if (before < 1) continue;
-    let notified = false;
-    const unwatch = watch(pick, () => (notified = true));
-    try {
-      await hq.postStock({ reason: 'sale', changes: [{ sku: pick.sku, location: STORE, delta: -1 }] });
-      const answered = performance.now();
-      let seen = false;
-      while (performance.now() - answered < LIVE_TIMEOUT_MS) {
-        if (notified && (await here(pick)) === before - 1) {
-          seen = true;
-          break;
-        }
-        await sleep(notified ? 2 : 1);
-      }
-      if (seen) samples.push(performance.now() - answered);
-      else timeouts++;
-    } finally {
-      unwatch();
-    }
-    // A random part on top, so the sales do not fall into step with the polling alternative's timer.
-    await sleep(SALE_SPACING_MS + jitter() * POLL_MS);
-  }
-  const p = percentiles(samples);
-  return { p50_ms: p.p50, p95_ms: p.p95, p99_ms: p.p99, samples: samples.length, timeouts };
-}
-
 // ── Helpers ─────────────────────────────────────────────────────────────────────────────────────
 
-function statusReaches(kiosk: Kiosk, test: (status: SyncStatus) => boolean, timeoutMs: number): Promise<number> {
-  return new Promise((resolve, reject) => {
-    if (test(kiosk.syncStatus())) return resolve(performance.now());
-    const timer = setTimeout(() => {
-      off();
-      reject(new Error(`the kiosk's sync did not get there within ${timeoutMs / 1000} s; status: ${JSON.stringify(kiosk.syncStatus())}`));
-    }, timeoutMs);
-    const off = kiosk.events.onAny((name, payload) => {
-      if (name !== 'sync.statusChanged' || !test(payload as SyncStatus)) return;
-      const at = performance.now();
-      clearTimeout(timer);
-      off();
-      resolve(at);
-    });
-  });
-}
-
-interface LoopDelay {
-  max_block_ms: number;
-  p99_block_ms: number;
-  max_delay_ms: number;
-}
-
-/** The main thread's event-loop delay from now until `stop()`: the longest stall and the 99th percentile, in ms. */
-function loopMonitor(): { stop(): Promise<LoopDelay> } {
-  const histogram = monitorEventLoopDelay({ resolution: RESOLUTION_MS });
-  histogram.enable();
-  return {
-    async stop() {
-      // A stall is recorded when the timer fires after it: let it fire once more before looking.
-      await sleep(2 * RESOLUTION_MS);
-      histogram.disable();
-      const ms = (ns: number): number => ns / 1e6;
-      return {
-        max_block_ms: round(Math.max(0, ms(histogram.max) - RESOLUTION_MS), 1),
-        p99_block_ms: round(Math.max(0, ms(histogram.percentile(99)) - RESOLUTION_MS), 1),
-        max_delay_ms: round(ms(histogram.max), 1),
-      };
-    },
-  };
+/** Waits until no image has arrived in `dir` for 1.5 s (at most 2 min). */
+async function mediaSettled(dir: string): Promise<void> {
+  const count = (): number => (existsSync(dir) ? readdirSync(dir, { recursive: true }).length : 0);
+  let last = count();
+  let still = 0;
+  for (const deadline = performance.now() + 120_000; still < 3 && performance.now() < deadline; ) {
+    await sleep(500);
+    const now = count();
+    still = now === last ? still + 1 : 0;
+    last = now;
+  }
 }
 
 /** A SKU of the demo chain's first product (the generator is deterministic): the change that makes the snapshot cold. */
@@ -523,41 +302,6 @@ function copyCache(from: string, to: string): void {
   if (existsSync(`${from}-wal`)) copyFileSync(`${from}-wal`, `${to}-wal`);
 }
 
-function percentiles(samples: number[]): { p50: number; p95: number; p99: number; max: number } {
-  const sorted = [...samples].sort((a, b) => a - b);
-  const at = (q: number): number => round(sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? Number.NaN, 1);
-  return { p50: at(0.5), p95: at(0.95), p99: at(0.99), max: round(sorted.at(-1) ?? Number.NaN, 1) };
-}
-
-/** mulberry32: the same spacing every run. */
-function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
 function say(line: string): void {
   process.stderr.write(`sync bench: ${line}\n`);
-}
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
-}
-
-function seconds(ms: number): number {
-  return round(ms / 1000, 2);
-}
-
-function mb(bytes: number): number {
-  return round(bytes / 1024 / 1024, 1);
-}
-
-function round(n: number, digits: number): number {
-  const f = 10 ** digits;
-  return Math.round(n * f) / f;
 }

@@ -19,7 +19,8 @@ export interface BenchHq {
   built: boolean;
   /** A new pillar token for this store, as IT would issue one (`POST /v1/kiosks`). */
   issueKioskToken(store: string): Promise<string>;
-  postStock(update: StockUpdate): Promise<StockUpdateResult>;
+  /** `POST /v1/stock`; a body already serialised is sent as it is (a big one, kept out of a measured window). */
+  postStock(update: StockUpdate | Uint8Array): Promise<StockUpdateResult>;
   /** GET with a token; throws on a non-2xx answer. */
   getJson<T>(urlPath: string, token: string): Promise<T>;
   stop(): Promise<void>;
@@ -72,7 +73,7 @@ export async function startBenchHq(scale: Scale, rebuild: boolean): Promise<Benc
     const response = await fetch(`${url}${urlPath}`, {
       method,
       headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      ...(body === undefined ? {} : { body: body instanceof Uint8Array ? body : JSON.stringify(body) }),
     });
     const text = await response.text();
     if (!response.ok) throw new Error(`HQ answered ${response.status} to ${method} ${urlPath}: ${text.slice(0, 500)}`);
