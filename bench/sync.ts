@@ -113,6 +113,7 @@ export async function syncBench(options: { scale: Scale; runs: number; rebuild: 
         s: provision.s,
         generate_s,
         ready_s: provision.ready_s,
+        stages_s: provision.stages,
         retries: provision.retries,
         snapshot_mb: mb(manifest.bytes),
         cache_mb: mb(statSync(currentCacheFile(path.join(kioskDir, 'data'))).size),
@@ -177,9 +178,14 @@ async function provisionKiosk(dir: string, hq: { url: string; token: string }, m
   const kiosk = createKiosk({ app: { name: 'Pillar', version: 'bench', runtime: 'preview' }, config: { source: 'flag', path: config }, dataDir: path.join(dir, 'data'), log, watchConfig: false });
   // Failed attempts on the way (the engine retries with backoff): part of the time, and worth knowing.
   const retries: string[] = [];
+  // When each stage of provisioning began (seconds from the start): where the time goes.
+  const stages: Record<string, number> = {};
   const off = kiosk.events.onAny((name, payload) => {
+    if (name !== 'sync.statusChanged') return;
     const status = payload as SyncStatus;
-    if (name === 'sync.statusChanged' && status.phase === 'retrying' && status.lastError && retries.at(-1) !== status.lastError.message) retries.push(status.lastError.message);
+    if (status.phase === 'retrying' && status.lastError && retries.at(-1) !== status.lastError.message) retries.push(status.lastError.message);
+    const stage = status.progress?.stage;
+    if (stage && !(stage in stages)) stages[stage] = seconds(performance.now() - started);
   });
   await statusReaches(kiosk, (s) => s.phase === 'following' && s.cursor !== null && s.cursor >= manifest.cursor, 30 * 60_000);
   const s = seconds(performance.now() - started);
@@ -189,7 +195,7 @@ async function provisionKiosk(dir: string, hq: { url: string; token: string }, m
   while (!kiosk.catalog()) await sleep(5);
   const ready_s = seconds(performance.now() - started);
   off();
-  return { kiosk, s, ready_s, retries, loop: { ...(await loop.stop()), until_following: sync, following_to_ready: await indexing.stop() } };
+  return { kiosk, s, ready_s, retries, stages, loop: { ...(await loop.stop()), until_following: sync, following_to_ready: await indexing.stop() } };
 }
 
 async function provisionOnMainThread(dir: string, hq: { url: string; token: string }, log: Logger) {
