@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { PerformanceObserver, monitorEventLoopDelay } from 'node:perf_hooks';
 import type { SyncStatus } from '../shared/api/sync';
 import type { Kiosk } from '../electron/core/kiosk';
 
@@ -28,22 +28,31 @@ export interface LoopDelay {
   max_block_ms: number;
   p99_block_ms: number;
   max_delay_ms: number;
+  /** The longest garbage-collection pause of this thread in the window: a stall of its own kind. */
+  max_gc_ms: number;
 }
 
 /** The main thread's event-loop delay from now until `stop()`: the longest stall and the 99th percentile, in ms. */
 export function loopMonitor(): { stop(): Promise<LoopDelay> } {
   const histogram = monitorEventLoopDelay({ resolution: RESOLUTION_MS });
+  let maxGc = 0;
+  const gc = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) maxGc = Math.max(maxGc, entry.duration);
+  });
+  gc.observe({ entryTypes: ['gc'] });
   histogram.enable();
   return {
     async stop() {
       // A stall is recorded when the timer fires after it: let it fire once more before looking.
       await sleep(2 * RESOLUTION_MS);
       histogram.disable();
+      gc.disconnect();
       const ms = (ns: number): number => ns / 1e6;
       return {
         max_block_ms: round(Math.max(0, ms(histogram.max) - RESOLUTION_MS), 1),
         p99_block_ms: round(Math.max(0, ms(histogram.percentile(99)) - RESOLUTION_MS), 1),
         max_delay_ms: round(ms(histogram.max), 1),
+        max_gc_ms: round(maxGc, 1),
       };
     },
   };
