@@ -91,7 +91,7 @@ export class HqClient {
       const path = `/v1/stores/${encodeURIComponent(this.#store)}/snapshots/${encodeURIComponent(manifest.id)}`;
       // A download may take minutes on a store's network; what must not happen is that it stalls unnoticed.
       const stall = new AbortController();
-      signal?.addEventListener('abort', () => stall.abort(), { once: true });
+      const unlink = follow(signal, stall);
       let lastChunkAt = Date.now();
       const watchdog = setInterval(() => Date.now() - lastChunkAt > this.#timeoutMs && stall.abort(), 500);
       try {
@@ -124,6 +124,7 @@ export class HqClient {
       await done;
       } finally {
         clearInterval(watchdog);
+        unlink();
       }
     }
     if (have !== manifest.bytes) throw new HqUnavailable(`snapshot download ended at ${have} of ${manifest.bytes} bytes`);
@@ -163,7 +164,7 @@ export class HqClient {
     const path = `/v1/stores/${encodeURIComponent(this.#store)}/live?after=${after}`;
     // HQ pings every 15 s: 45 s of silence means the connection died without telling us.
     const quiet = new AbortController();
-    signal.addEventListener('abort', () => quiet.abort(), { once: true });
+    const unlink = follow(signal, quiet);
     let lastDataAt = Date.now();
     const watchdog = setInterval(() => Date.now() - lastDataAt > LIVE_SILENCE_MS && quiet.abort(), 1000);
     try {
@@ -184,6 +185,7 @@ export class HqClient {
     }
     } finally {
       clearInterval(watchdog);
+      unlink();
     }
   }
 
@@ -204,28 +206,39 @@ export class HqClient {
     options: { allow?: number[]; stream?: boolean; stall?: boolean } = {},
   ): Promise<Response> {
     // Streams (the live channel, a snapshot download) may run long; only the wait for headers is bounded.
-    const timeout = AbortSignal.timeout(this.#timeoutMs);
+    // Every other answer is read whole here, so the link to the caller's long-lived signal (the engine's
+    // stop) is released when the request is over instead of piling up one listener per poll.
     const controller = new AbortController();
-    const abort = (): void => controller.abort();
-    signal?.addEventListener('abort', abort, { once: true });
-    const timer = setTimeout(abort, this.#timeoutMs);
+    const unlink = follow(signal, controller);
+    const timer = setTimeout(() => controller.abort(), this.#timeoutMs);
     let response: Response;
     try {
-      response = await this.#fetch(`${this.#base}${path}`, {
-        headers: { authorization: `Bearer ${this.#token}`, ...headers },
-        signal: options.stream || options.stall ? controller.signal : AbortSignal.any([controller.signal, timeout]),
-      });
+      response = await this.#fetch(`${this.#base}${path}`, { headers: { authorization: `Bearer ${this.#token}`, ...headers }, signal: controller.signal });
+      if (!options.stream && !options.stall) {
+        const body = await response.arrayBuffer();
+        response = new Response(response.status === 304 ? null : body, { status: response.status, statusText: response.statusText, headers: response.headers });
+      }
     } catch (error) {
-      clearTimeout(timer);
       throw new HqUnavailable(`HQ at ${this.#base} cannot be reached: ${describe(error)}`);
+    } finally {
+      clearTimeout(timer);
+      if (!options.stream && !options.stall) unlink();
     }
-    clearTimeout(timer);
     if (response.ok || options.allow?.includes(response.status)) return response;
     const body = HqError.safeParse(safeJson(await response.text().catch(() => '')));
     const reason = body.success ? `${body.data.error.code}: ${body.data.error.message}` : `HTTP ${response.status}`;
     if (response.status >= 500 || response.status === 429) throw new HqUnavailable(`HQ answered ${response.status} (${reason})`);
     throw new HqRefused(`HQ refused ${path.split('?')[0]}: ${reason}`, response.status);
   }
+}
+
+/** Aborts `controller` when `signal` does; the returned function undoes the link. */
+function follow(signal: AbortSignal | undefined, controller: AbortController): () => void {
+  if (!signal) return () => undefined;
+  if (signal.aborted) controller.abort();
+  const abort = (): void => controller.abort();
+  signal.addEventListener('abort', abort, { once: true });
+  return () => signal.removeEventListener('abort', abort);
 }
 
 async function readJson(response: Response): Promise<unknown> {
