@@ -115,15 +115,17 @@ function* withRelations(products: Iterable<DemoProduct>, related: Iterable<DemoR
 export function demoSettings(now: number): Settings {
   const year = new Date(now).getUTCFullYear();
   return {
-    shipping: { freeWhenMissingInStore: true, feeMinor: 4_900, freeAboveMinor: 49_900, currency: 'SEK' },
+    shipping: { freeWhenMissingInStore: true, feeMinor: 4_900, freeAboveMinor: 49_900, currency: 'SEK', byCountry: {} },
     delivery: {
       warehouseLeadDays: 1,
       cutoff: '15:00',
       carrierDays: { min: 1, max: 3 },
       peaks: [year, year + 1].map((y) => ({ from: `${y}-12-01`, to: `${y}-12-31`, extraDays: 2 })),
+      holidays: {},
     },
     holds: { hours: 48 },
     returns: { days: 30, free: true, inStore: true, byPost: true },
+    checkout: { confirmationResetSeconds: 60 },
   };
 }
 

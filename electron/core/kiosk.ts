@@ -262,6 +262,14 @@ export function createKiosk(options: KioskOptions): Kiosk {
       return activeOffers(cache, { storeCode: load.config.store.id, timeZone: load.config.timeZone, lang: input.lang });
     },
     'sync.status': () => (sync ? syncStatus : { ...NOT_CONFIGURED, source: catalog ? 'demo' : 'empty' }),
+    // TEMPORARY while the orders issue is being built (same session): replaced by electron/core/orders.
+    'orders.quote': () => { throw new KioskError('UNAVAILABLE', 'orders are being built'); },
+    'orders.checkDetails': () => { throw new KioskError('UNAVAILABLE', 'orders are being built'); },
+    'orders.place': () => { throw new KioskError('UNAVAILABLE', 'orders are being built'); },
+    'orders.get': () => { throw new KioskError('NOT_FOUND', 'orders are being built'); },
+    'orders.complements': () => { throw new KioskError('UNAVAILABLE', 'orders are being built'); },
+    'orders.rate': () => { throw new KioskError('INTERNAL', 'orders are being built'); },
+    'outbox.status': () => { throw new KioskError('INTERNAL', 'orders are being built'); },
   };
 
   const reloadConfig = (): void => {

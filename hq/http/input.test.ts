@@ -26,10 +26,11 @@ const OFFER = {
 } satisfies Offer;
 
 const SETTINGS = {
-  shipping: { freeWhenMissingInStore: true, feeMinor: 4900, freeAboveMinor: 50_000, currency: 'SEK' },
-  delivery: { warehouseLeadDays: 1, cutoff: '14:00', carrierDays: { min: 1, max: 3 }, peaks: [] },
+  shipping: { freeWhenMissingInStore: true, feeMinor: 4900, freeAboveMinor: 50_000, currency: 'SEK', byCountry: {} },
+  delivery: { warehouseLeadDays: 1, cutoff: '14:00', carrierDays: { min: 1, max: 3 }, peaks: [], holidays: {} },
   holds: { hours: 48 },
   returns: { days: 30, free: true, inStore: true, byPost: true },
+      checkout: { confirmationResetSeconds: 60 },
 } satisfies Settings;
 
 /** An admin request with a JSON body (or any text, sent as is). */

@@ -83,10 +83,11 @@ describe('a region\'s change feed', () => {
     const levels = locations.flatMap((location) => products.flatMap((p) => p.variants.map((v): StockTuple => [v.sku, location, 1, 1000])));
     await t.store.importStock(levels);
     await t.store.putSettings({
-      shipping: { freeWhenMissingInStore: true, feeMinor: 4900, freeAboveMinor: 49900, currency: 'SEK' },
-      delivery: { warehouseLeadDays: 1, cutoff: '15:00', carrierDays: { min: 1, max: 3 }, peaks: [] },
+      shipping: { freeWhenMissingInStore: true, feeMinor: 4900, freeAboveMinor: 49900, currency: 'SEK', byCountry: {} },
+      delivery: { warehouseLeadDays: 1, cutoff: '15:00', carrierDays: { min: 1, max: 3 }, peaks: [], holidays: {} },
       holds: { hours: 48 },
       returns: { days: 30, free: true, inStore: true, byPost: true },
+      checkout: { confirmationResetSeconds: 60 },
     });
     const end = await t.store.head();
 

@@ -15,6 +15,20 @@ import {
   SearchOutput,
 } from './catalog';
 import { ActiveOffer, FacetsInput, FacetsOutput, HelpInput, HelpOutput, OffersInput, StoresInput, StoresOutput } from './shopper';
+import {
+  CheckDetailsInput,
+  ComplementsInput,
+  CheckDetailsOutput,
+  ConfirmedOrder,
+  OrderInput,
+  OutboxStatus,
+  PlaceInput,
+  PlaceOutput,
+  QuoteInput,
+  QuoteOutput,
+  RateInput,
+  RateOutput,
+} from './orders';
 import { StockChanged, SyncStatus } from './sync';
 import { SystemInfo } from './system';
 
@@ -106,6 +120,48 @@ export const methods = {
     output: z.array(ActiveOffer),
     errors: ['UNAVAILABLE'],
   }),
+  'orders.quote': method({
+    summary: 'Prices the bag and checks every line against the cache: shipping, delivery window, holds, returns, and what moved.',
+    input: QuoteInput,
+    output: QuoteOutput,
+    errors: ['UNAVAILABLE'],
+  }),
+  'orders.checkDetails': method({
+    summary: 'Checks contact, address and delivery choices for the store’s country; problems by field, for the UI to translate.',
+    input: CheckDetailsInput,
+    output: CheckDetailsOutput,
+    errors: ['UNAVAILABLE'],
+  }),
+  'orders.place': method({
+    summary: 'Places the order: checked again, then written with its outbox row in one transaction; confirmed only after that commit.',
+    input: PlaceInput,
+    output: PlaceOutput,
+    errors: ['UNAVAILABLE'],
+  }),
+  'orders.get': method({
+    summary: 'A confirmed order of this session (for the confirmation screen: the payment link once HQ issued it).',
+    input: OrderInput,
+    output: ConfirmedOrder,
+    errors: ['NOT_FOUND'],
+  }),
+  'orders.complements': method({
+    summary: 'Complete the look for a bag: complementary products in stock that are not already in it.',
+    input: ComplementsInput,
+    output: z.array(ProductCard),
+    errors: ['UNAVAILABLE'],
+  }),
+  'orders.rate': method({
+    summary: '“How was your visit?”: stars and an optional comment, sent to HQ through the outbox.',
+    input: RateInput,
+    output: RateOutput,
+    errors: [],
+  }),
+  'outbox.status': method({
+    summary: 'What is still on its way to HQ, the last error, and rows HQ refused.',
+    input: NoInput,
+    output: OutboxStatus,
+    errors: [],
+  }),
   'sync.status': method({
     summary: 'Sync with HQ: connected or not, last success and error, cursor, changes still to apply, provisioning progress.',
     input: NoInput,
@@ -123,6 +179,10 @@ export const events = {
   'catalog.stockChanged': StockChanged,
   /** The catalog itself changed (products, prices, texts, a new snapshot): lists and pages re-read. */
   'catalog.changed': z.object({ at: z.number().int() }),
+  /** HQ acknowledged (or refused) an order of this pillar: the confirmation re-reads it (the payment link). */
+  'orders.updated': z.object({ id: z.uuid() }),
+  /** The outbox moved (a row delivered, a new one waiting, a failure): staff views re-read `outbox.status`. */
+  'outbox.changed': z.object({ pending: z.number().int() }),
 } as const satisfies Record<`${string}.${string}`, z.ZodType>;
 
 export type Methods = typeof methods;

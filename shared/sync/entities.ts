@@ -139,6 +139,13 @@ export const Settings = z.object({
     feeMinor: z.number().int().nonnegative(),
     freeAboveMinor: z.number().int().nonnegative().nullable(),
     currency: z.string().regex(/^[A-Z]{3}$/),
+    /** The same policy in another country's currency (a chain across borders), keyed by ISO 3166-1 alpha-2. */
+    byCountry: z
+      .record(
+        z.string().regex(/^[A-Z]{2}$/),
+        z.object({ feeMinor: z.number().int().nonnegative(), freeAboveMinor: z.number().int().nonnegative().nullable(), currency: z.string().regex(/^[A-Z]{3}$/) }),
+      )
+      .default({}),
   }),
   delivery: z.object({
     warehouseLeadDays: z.number().int().min(0).max(30),
@@ -146,9 +153,13 @@ export const Settings = z.object({
     cutoff: Clock,
     carrierDays: z.object({ min: z.number().int().min(0).max(30), max: z.number().int().min(0).max(30) }),
     peaks: z.array(z.object({ from: z.iso.date(), to: z.iso.date(), extraDays: z.number().int().min(0).max(30) })).max(50),
+    /** Public holidays per country (ISO 3166-1 alpha-2): no warehouse dispatch and no delivery on them. */
+    holidays: z.record(z.string().regex(/^[A-Z]{2}$/), z.array(z.iso.date()).max(200)).default({}),
   }),
   holds: z.object({ hours: z.number().int().min(1).max(24 * 14) }),
   returns: z.object({ days: z.number().int().min(0).max(365), free: z.boolean(), inStore: z.boolean(), byPost: z.boolean() }),
+  /** The confirmation screen returns to the attract loop after this long (wiping everything typed). */
+  checkout: z.object({ confirmationResetSeconds: z.number().int().min(15).max(600) }).default({ confirmationResetSeconds: 60 }),
 });
 export type Settings = z.infer<typeof Settings>;
 

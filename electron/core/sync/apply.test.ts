@@ -142,10 +142,11 @@ describe('BatchApplier', () => {
   it('keeps offers and settings', () => {
     const d = demoCache();
     const settings = {
-      shipping: { freeWhenMissingInStore: true, feeMinor: 4900, freeAboveMinor: 49900, currency: 'SEK' },
-      delivery: { warehouseLeadDays: 1, cutoff: '15:00', carrierDays: { min: 1, max: 3 }, peaks: [] },
+      shipping: { freeWhenMissingInStore: true, feeMinor: 4900, freeAboveMinor: 49900, currency: 'SEK', byCountry: {} },
+      delivery: { warehouseLeadDays: 1, cutoff: '15:00', carrierDays: { min: 1, max: 3 }, peaks: [], holidays: {} },
       holds: { hours: 48 },
       returns: { days: 30, free: true, inStore: true, byPost: true },
+      checkout: { confirmationResetSeconds: 60 },
     };
     const applier = new BatchApplier(d);
     const applied = applier.apply(batch([{ seq: 11, type: 'settings', settings }, { seq: 12, type: 'offer.delete', id: 'none' }]));
