@@ -181,8 +181,13 @@ export const StockUpdateResult = z.object({
 });
 export type StockUpdateResult = z.infer<typeof StockUpdateResult>;
 
-/** Every HQ error answer: `{ error: { code, message, issues? } }` with a 4xx status (never a 500 for bad input). */
-export const HQ_ERROR_CODES = ['INVALID_INPUT', 'UNAUTHORIZED', 'FORBIDDEN', 'NOT_FOUND', 'CURSOR_EXPIRED', 'CONFLICT', 'UNAVAILABLE', 'INTERNAL'] as const;
+/**
+ * Every HQ error answer: `{ error: { code, message, issues? } }` with a 4xx status (never a 500 for bad input).
+ * Upstream posts (shared/sync/upstream.ts) add three: `422 IDEMPOTENCY_MISMATCH` (this key came with another
+ * body), `409 IN_FLIGHT` (this key's first request is still running: retry later), `409 CODE_TAKEN` (another
+ * order of this store has this code: mint a new one).
+ */
+export const HQ_ERROR_CODES = ['INVALID_INPUT', 'UNAUTHORIZED', 'FORBIDDEN', 'NOT_FOUND', 'CURSOR_EXPIRED', 'CONFLICT', 'UNAVAILABLE', 'INTERNAL', 'IDEMPOTENCY_MISMATCH', 'IN_FLIGHT', 'CODE_TAKEN'] as const;
 export const HqError = z.object({
   error: z.object({
     code: z.enum(HQ_ERROR_CODES),
