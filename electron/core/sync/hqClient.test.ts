@@ -13,7 +13,7 @@ afterEach(async () => {
 
 /** A stand-in HQ answering every request with `status` (a real HTTP server on loopback). */
 async function hqAnswering(status: number): Promise<string> {
-  server = createServer((request, response) => {
+  server = createServer((_request, response) => {
     response.writeHead(status, { 'content-type': 'application/json', etag: '"7"' });
     response.end(status === 304 ? undefined : JSON.stringify({ error: { code: 'INTERNAL', message: 'down for a moment' } }));
   });
