@@ -122,6 +122,12 @@ export const OrderReceipt = z.object({
 });
 export type OrderReceipt = z.infer<typeof OrderReceipt>;
 
+/** HQ's answer to `GET /v1/stores/:store/orders/status?ids=…`: where this store's orders are now (unknown ids left out). */
+export const OrderStatusList = z.object({
+  orders: z.array(z.object({ id: z.uuid(), code: OrderCode, status: OrderStatus, statusChangedAt: z.number().int() })),
+});
+export type OrderStatusList = z.infer<typeof OrderStatusList>;
+
 /** "How was your visit?" — after an order, or on its own. */
 export const RatingSubmission = z.object({
   id: z.uuid(),
