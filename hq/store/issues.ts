@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { StoreInputError } from './store';
+import { StoreInputError, SubmissionRefused } from './store';
 
 /** Most issues one refusal lists: enough to fix a file, never a megabyte of error. */
 export const MAX_ISSUES = 100;
@@ -31,10 +31,18 @@ export class Issues {
 
   /** Throws a `StoreInputError` naming the first problems, if there are any. */
   throwIfAny(what: string): void {
-    if (this.count === 0) return;
+    if (this.count > 0) throw new StoreInputError(this.#summary(what), this.list);
+  }
+
+  /** Throws a `SubmissionRefused` (422: well-formed, but HQ cannot take it) naming the first problems, if there are any. */
+  refuseIfAny(what: string): void {
+    if (this.count > 0) throw new SubmissionRefused(this.#summary(what), this.list);
+  }
+
+  #summary(what: string): string {
     const first = this.list[0];
     const more = this.count > 1 ? ` (and ${this.count - 1} more)` : '';
-    throw new StoreInputError(`${what}: ${first ? `${first.path}: ${first.message}` : 'invalid'}${more}`, this.list);
+    return `${what}: ${first ? `${first.path}: ${first.message}` : 'invalid'}${more}`;
   }
 }
 

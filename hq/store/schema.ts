@@ -114,4 +114,75 @@ export const HQ_MIGRATIONS: readonly Migration[] = [
     // Forgetting old keys on every keyed update must not read the whole table.
     sql: 'CREATE INDEX idempotency_keys_by_age ON idempotency_keys (created_at);',
   },
+  {
+    id: 3,
+    name: 'orders, ratings, help requests, upstream keys',
+    sql: `
+      -- Exactly once for what the pillars send up (shared/sync/upstream.ts), one row per Idempotency-Key
+      -- (the body's id). A first request claims its key ('in-flight', committed on its own); its business
+      -- row and its answer then commit together ('done'). A crash between the two leaves a claim that
+      -- expires, never a row without its answer. Kept at least 30 days; compaction forgets older keys.
+      CREATE TABLE upstream_keys (
+        key TEXT PRIMARY KEY,
+        kind TEXT NOT NULL CHECK (kind IN ('order', 'rating', 'help')),
+        store_code TEXT NOT NULL,
+        kiosk_id TEXT,
+        request_sha256 TEXT NOT NULL,
+        state TEXT NOT NULL CHECK (state IN ('in-flight', 'done')),
+        claim_id TEXT,
+        claimed_at INTEGER NOT NULL,
+        status INTEGER,
+        answer TEXT,
+        created_at INTEGER NOT NULL,
+        CHECK ((state = 'done') = (answer IS NOT NULL AND status IS NOT NULL AND claim_id IS NULL))
+      ) STRICT;
+      CREATE INDEX upstream_keys_by_age ON upstream_keys (created_at);
+
+      -- seq: arrival order, which lists page on (newest first). data: the submission without personal data;
+      -- personal: its contact, address, delivery preferences and marketing consent, read for the admin only.
+      CREATE TABLE orders (
+        seq INTEGER PRIMARY KEY,
+        id TEXT NOT NULL UNIQUE,
+        store_code TEXT NOT NULL,
+        code TEXT NOT NULL,
+        kiosk_id TEXT,
+        request_sha256 TEXT NOT NULL,
+        placed_at INTEGER NOT NULL,
+        received_at INTEGER NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('received', 'paid', 'shipped', 'ready-for-pickup', 'collected', 'cancelled')),
+        status_changed_at INTEGER NOT NULL,
+        payment TEXT NOT NULL CHECK (payment IN ('till', 'phone')),
+        pay_url TEXT,
+        pay_token TEXT UNIQUE,
+        total_minor INTEGER NOT NULL,
+        currency TEXT NOT NULL,
+        data TEXT NOT NULL,
+        personal TEXT NOT NULL,
+        UNIQUE (store_code, code)
+      ) STRICT;
+      CREATE INDEX orders_by_store ON orders (store_code, seq);
+
+      CREATE TABLE ratings (
+        seq INTEGER PRIMARY KEY,
+        id TEXT NOT NULL UNIQUE,
+        store_code TEXT NOT NULL,
+        kiosk_id TEXT,
+        request_sha256 TEXT NOT NULL,
+        received_at INTEGER NOT NULL,
+        data TEXT NOT NULL
+      ) STRICT;
+      CREATE INDEX ratings_by_store ON ratings (store_code, seq);
+
+      CREATE TABLE help_requests (
+        seq INTEGER PRIMARY KEY,
+        id TEXT NOT NULL UNIQUE,
+        store_code TEXT NOT NULL,
+        kiosk_id TEXT,
+        request_sha256 TEXT NOT NULL,
+        received_at INTEGER NOT NULL,
+        data TEXT NOT NULL
+      ) STRICT;
+      CREATE INDEX help_requests_by_store ON help_requests (store_code, seq);
+    `,
+  },
 ];

@@ -2,22 +2,46 @@ import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import type { z } from 'zod';
 import type { Logger } from 'pino';
 import { Offer, type Product, Settings, type StockTuple } from '../../shared/sync/entities';
 import { canonicalJson } from '../../shared/sync/digest';
 import { type Change, type Cursor, type Feed, type Region, type SnapshotManifest, StockUpdate, type StockUpdateResult } from '../../shared/sync/protocol';
+import { HelpSubmission, type OrderReceipt, type OrderStatus, OrderSubmission, RatingSubmission, type Receipt, type UpstreamKind } from '../../shared/sync/upstream';
 import { CatalogWrites } from './catalogWrites';
 import { ChangeLog, EVERY_REGION, type LogWriter } from './changeLog';
 import { entityJson } from './entityJson';
+import { Submissions } from './feedback';
 import { Issues } from './issues';
 import { migrate } from './migrate';
+import { Orders } from './orders';
 import { readProducts, readRegionState } from './regionState';
 import { regionOf } from './regions';
 import { HQ_MIGRATIONS } from './schema';
 import { Snapshots } from './snapshots';
 import { StockWrites } from './stockWrites';
-import { type CatalogInput, type HqStore, IdempotencyConflict, type PublishResult, type RegionStateRows, StoreInputError } from './store';
+import {
+  type Answer,
+  type CatalogInput,
+  type Claim,
+  type ClaimedRequest,
+  type HqStore,
+  IdempotencyConflict,
+  type IssuedPayment,
+  type ListQuery,
+  type OrderStatusRow,
+  type Page,
+  type PaymentView,
+  type PublishResult,
+  type RegionStateRows,
+  type StoredHelpRequest,
+  type StoredOrder,
+  type StoredRating,
+  StoreInputError,
+  type UpstreamRequest,
+} from './store';
 import { KioskTokens } from './tokens';
+import { type Recorded, UPSTREAM_KEY_TTL_MS, UpstreamKeys } from './upstreamKeys';
 
 /** Idempotency keys older than this are forgotten: a till retries for minutes or days, not months. */
 const IDEMPOTENCY_TTL_MS = 30 * 24 * 60 * 60 * 1000;
@@ -62,6 +86,10 @@ class SqliteStore implements HqStore {
   readonly #stock: StockWrites;
   readonly #tokens: KioskTokens;
   readonly #snapshots: Snapshots;
+  readonly #keys: UpstreamKeys;
+  readonly #orders: Orders;
+  readonly #ratings: Submissions<RatingSubmission>;
+  readonly #helpRequests: Submissions<HelpSubmission>;
   readonly #s: Record<'offer' | 'putOffer' | 'deleteOffer' | 'settings' | 'putSettings' | 'storeExists' | 'idempotency' | 'putIdempotency' | 'forgetIdempotency', Database.Statement>;
   #closed = false;
 
@@ -73,6 +101,10 @@ class SqliteStore implements HqStore {
     this.#stock = new StockWrites(db);
     this.#tokens = new KioskTokens(db);
     this.#snapshots = new Snapshots({ dbFile: file, dir: snapshotDir, ...(log ? { log } : {}) });
+    this.#keys = new UpstreamKeys(db);
+    this.#orders = new Orders(db);
+    this.#ratings = new Submissions<RatingSubmission>(db, 'ratings', 'rating');
+    this.#helpRequests = new Submissions<HelpSubmission>(db, 'help_requests', 'help');
     this.#s = {
       offer: db.prepare('SELECT data FROM offers WHERE id = ?').pluck(),
       putOffer: db.prepare('INSERT INTO offers (id, data) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET data = excluded.data'),
@@ -236,6 +268,75 @@ class SqliteStore implements HqStore {
     return floor;
   }
 
+  async claimUpstream(request: UpstreamRequest): Promise<Claim> {
+    this.#open();
+    return this.#db.transaction(() => this.#keys.claim(request, (kind, id) => this.#recorded(kind, id))).immediate();
+  }
+
+  async receiveOrder(input: OrderSubmission, claim: ClaimedRequest & { payment: IssuedPayment | null }): Promise<Answer<OrderReceipt>> {
+    return this.#receive(claim, () => this.#orders.insert(parsed(OrderSubmission, input, 'The order was refused'), claim, claim.payment));
+  }
+
+  async receiveRating(input: RatingSubmission, claim: ClaimedRequest): Promise<Answer<Receipt>> {
+    return this.#receive(claim, () => this.#ratings.insert(parsed(RatingSubmission, input, 'The rating was refused'), claim));
+  }
+
+  async receiveHelpRequest(input: HelpSubmission, claim: ClaimedRequest): Promise<Answer<Receipt>> {
+    return this.#receive(claim, () => this.#helpRequests.insert(parsed(HelpSubmission, input, 'The help request was refused'), claim));
+  }
+
+  async releaseClaim(key: string, claimId: string): Promise<void> {
+    this.#open();
+    this.#keys.release(key, claimId);
+  }
+
+  async releaseAllClaims(): Promise<number> {
+    this.#open();
+    return this.#keys.releaseAll();
+  }
+
+  async forgetUpstreamKeys(now: number): Promise<number> {
+    this.#open();
+    const forgotten = this.#keys.forget(now - UPSTREAM_KEY_TTL_MS);
+    if (forgotten > 0) this.#log?.info({ forgotten }, 'idempotency keys older than 30 days forgotten');
+    return forgotten;
+  }
+
+  async listOrders(query: ListQuery & { personal?: boolean }): Promise<Page<StoredOrder>> {
+    this.#open();
+    return this.#orders.list(listQuery(query), query.personal === true);
+  }
+
+  async getOrder(storeCode: string, code: string, options: { personal?: boolean } = {}): Promise<StoredOrder | null> {
+    this.#open();
+    return this.#orders.get(storeCode, code, options.personal === true);
+  }
+
+  async setOrderStatus(id: string, status: OrderStatus, now: number): Promise<StoredOrder | null> {
+    this.#open();
+    return this.#db.transaction(() => this.#orders.setStatus(id, status, now)).immediate();
+  }
+
+  async orderStatuses(storeCode: string, ids: readonly string[]): Promise<OrderStatusRow[]> {
+    this.#open();
+    return this.#orders.statuses(storeCode, ids);
+  }
+
+  async orderForPayment(token: string): Promise<PaymentView | null> {
+    this.#open();
+    return typeof token === 'string' ? this.#orders.forPayment(token) : null;
+  }
+
+  async listRatings(query: ListQuery): Promise<Page<StoredRating>> {
+    this.#open();
+    return this.#ratings.list(listQuery(query));
+  }
+
+  async listHelpRequests(query: ListQuery): Promise<Page<StoredHelpRequest>> {
+    this.#open();
+    return this.#helpRequests.list(listQuery(query));
+  }
+
   async close(): Promise<void> {
     if (this.#closed) return;
     this.#closed = true;
@@ -268,7 +369,59 @@ class SqliteStore implements HqStore {
     }
   }
 
+  /**
+   * The second step of an upstream request: its business row and its answer in one transaction. Any
+   * failure frees the claim (only if it is still this request's), so the pillar's next try is applied
+   * afresh rather than waiting out the lease.
+   */
+  #receive<T>(claim: ClaimedRequest, apply: () => Answer<T>): Promise<Answer<T>> {
+    this.#open();
+    try {
+      return Promise.resolve(
+        this.#db
+          .transaction((): Answer<T> => {
+            const earlier = this.#keys.stillHeld(claim);
+            // Answered by a request that took the claim over: the same body, so the same answer.
+            if (earlier) return earlier as Answer<T>;
+            const answer = apply();
+            this.#keys.finish(claim, answer);
+            return answer;
+          })
+          .immediate(),
+      );
+    } catch (error) {
+      this.#keys.release(claim.key, claim.claimId);
+      throw error;
+    }
+  }
+
+  #recorded(kind: UpstreamKind, id: string): Recorded | null {
+    switch (kind) {
+      case 'order':
+        return this.#orders.recorded(id);
+      case 'rating':
+        return this.#ratings.recorded(id);
+      case 'help':
+        return this.#helpRequests.recorded(id);
+    }
+  }
+
   #open(): void {
     if (this.#closed) throw new Error('The HQ store is closed');
   }
+}
+
+/** A submission checked again by the store itself (its callers are not only the HTTP routes). */
+function parsed<S extends z.ZodType>(schema: S, input: unknown, what: string): z.output<S> {
+  const issues = new Issues();
+  const value = issues.parse(schema, input, '');
+  issues.throwIfAny(what);
+  if (value === undefined) throw new Error('unreachable: a refused submission has issues');
+  return value;
+}
+
+/** Pages of 1–500 rows. */
+function listQuery(query: ListQuery): ListQuery {
+  const limit = Number.isInteger(query.limit) ? Math.min(500, Math.max(1, query.limit)) : 100;
+  return { ...query, limit };
 }

@@ -1,5 +1,6 @@
 import type { Category, Colour, Location, Offer, Product, Settings, StockTuple } from '../../shared/sync/entities';
 import type { Change, Cursor, Feed, Region, SnapshotManifest, StockUpdate, StockUpdateResult } from '../../shared/sync/protocol';
+import type { HelpSubmission, OrderReceipt, OrderStatus, OrderSubmission, RatingSubmission, Receipt, UpstreamKind } from '../../shared/sync/upstream';
 
 /**
  * HQ's storage, behind one small interface: the reference service keeps it in SQLite (`SqliteStore`);
@@ -64,6 +65,47 @@ export interface HqStore {
   /** Drops log entries up to `before` (keeping the state); returns the new floor. */
   compact(before: Cursor): Promise<Cursor>;
 
+  // ── Upstream: what the pillars send (orders, ratings, help requests), each applied exactly once ──
+  /**
+   * The first step of an upstream request: claims its idempotency key, or answers from what the key (or,
+   * once the key is forgotten, the row it created) recorded. A claim commits on its own; the business row
+   * and the answer then commit together in `receive*`, so a crash between the two leaves only a claim —
+   * which expires after `IN_FLIGHT_LEASE_MS` — and never a row without its answer or an answer without its row.
+   * Throws `IdempotencyMismatch` for the key with another body, kind or store, `KeyInFlight` while another
+   * request holds a live claim on it.
+   */
+  claimUpstream(request: UpstreamRequest): Promise<Claim>;
+  /**
+   * Applies a claimed order: checks it against the catalog (`SubmissionRefused`, 422) and the store's
+   * order codes (`OrderCodeTaken`), stores it and records its receipt with the key, in one transaction.
+   * A refusal frees the key (the pillar may send it again, corrected or re-minted).
+   */
+  receiveOrder(order: OrderSubmission, claim: ClaimedRequest & { payment: IssuedPayment | null }): Promise<Answer<OrderReceipt>>;
+  receiveRating(rating: RatingSubmission, claim: ClaimedRequest): Promise<Answer<Receipt>>;
+  receiveHelpRequest(help: HelpSubmission, claim: ClaimedRequest): Promise<Answer<Receipt>>;
+  /** Frees a claim whose request failed before `receive*` (a payment link that could not be issued). */
+  releaseClaim(key: string, claimId: string): Promise<void>;
+  /** Frees every claim: at server start, when no request of this data folder can still be running. */
+  releaseAllClaims(): Promise<number>;
+  /**
+   * Forgets the idempotency keys older than 30 days (`UPSTREAM_KEY_TTL_MS`) at `now`; returns how many.
+   * The rows they created stay, and a replay that comes later still is answered from the row.
+   */
+  forgetUpstreamKeys(now: number): Promise<number>;
+
+  // ── Orders, ratings and help requests for staff, tills and IT ───────────────────────────────────────
+  /** Newest first. `before` is the `next` of the previous page. Personal data only with `personal: true`. */
+  listOrders(query: ListQuery & { personal?: boolean }): Promise<Page<StoredOrder>>;
+  getOrder(storeCode: string, code: string, options?: { personal?: boolean }): Promise<StoredOrder | null>;
+  /** Moves an order forward (`nextStatuses`); the same status again changes nothing. Null for an unknown id; `StatusRefused` for a step back. */
+  setOrderStatus(id: string, status: OrderStatus, now: number): Promise<StoredOrder | null>;
+  /** The statuses of these orders of one store (ids of other stores' orders, or unknown, are left out). */
+  orderStatuses(storeCode: string, ids: readonly string[]): Promise<OrderStatusRow[]>;
+  /** What the reference payment page shows for a payment token: nothing personal. */
+  orderForPayment(token: string): Promise<PaymentView | null>;
+  listRatings(query: ListQuery): Promise<Page<StoredRating>>;
+  listHelpRequests(query: ListQuery): Promise<Page<StoredHelpRequest>>;
+
   close(): Promise<void>;
 }
 
@@ -97,6 +139,96 @@ export interface RegionStateRows {
   settings: Settings | null;
 }
 
+/** An upstream request as the store sees it: its key (the body's id), who sent it and the digest of its body. */
+export interface UpstreamRequest {
+  kind: UpstreamKind;
+  key: string;
+  storeCode: string;
+  /** The pillar that sent it; null for the admin token. */
+  kioskId: string | null;
+  /** SHA-256 (hex) of the canonical JSON of the validated body: a retry need not serialise identically. */
+  requestSha256: string;
+  now: number;
+}
+
+export type Claim = { kind: 'claimed'; claimId: string } | { kind: 'answered'; answer: Answer<unknown> };
+export type ClaimedRequest = UpstreamRequest & { claimId: string };
+
+/** What HQ answered a key with: a replay gets exactly this again. */
+export interface Answer<T> {
+  status: number;
+  body: T;
+}
+
+/** A payment link issued for a "pay on your phone" order; `token` when it is HQ's own reference page. */
+export interface IssuedPayment {
+  url: string;
+  token: string | null;
+}
+
+export interface ListQuery {
+  store?: string;
+  /** Received at or after this time (epoch ms). */
+  since?: number;
+  /** The `next` of the previous page. */
+  before?: number;
+  limit: number;
+}
+
+export interface Page<T> {
+  items: T[];
+  /** Pass as `before` for the next (older) page; null on the last page. */
+  next: number | null;
+}
+
+/** An order as HQ holds it. `personal` only when asked for: contact, address, delivery preferences, consent. */
+export interface StoredOrder {
+  id: string;
+  code: string;
+  store: string;
+  kioskId: string | null;
+  placedAt: number;
+  receivedAt: number;
+  status: OrderStatus;
+  statusChangedAt: number;
+  payment: OrderSubmission['payment'];
+  payUrl: string | null;
+  language: OrderSubmission['language'];
+  lines: OrderSubmission['lines'];
+  quote: OrderSubmission['quote'];
+  assistedBy: string | null;
+  note: string | null;
+  personal?: OrderPersonalData;
+}
+
+export type OrderPersonalData = Pick<OrderSubmission, 'contact' | 'address' | 'delivery' | 'marketingConsent'>;
+
+export interface OrderStatusRow {
+  id: string;
+  code: string;
+  status: OrderStatus;
+  statusChangedAt: number;
+}
+
+export interface PaymentView {
+  code: string;
+  storeName: string;
+  totalMinor: number;
+  currency: string;
+  language: OrderSubmission['language'];
+  status: OrderStatus;
+}
+
+export interface StoredRating extends RatingSubmission {
+  kioskId: string | null;
+  receivedAt: number;
+}
+
+export interface StoredHelpRequest extends HelpSubmission {
+  kioskId: string | null;
+  receivedAt: number;
+}
+
 /** Input the store refuses (an unknown SKU, location or store): the HTTP layer answers 400 with it. */
 export class StoreInputError extends Error {
   constructor(
@@ -124,5 +256,48 @@ export class IdempotencyConflict extends Error {
   constructor() {
     super('This Idempotency-Key was already used with a different request');
     this.name = 'IdempotencyConflict';
+  }
+}
+
+/** An upstream key sent again with another body (or by another store, or to another route): 422 IDEMPOTENCY_MISMATCH. */
+export class IdempotencyMismatch extends Error {
+  constructor() {
+    super('This Idempotency-Key was already used with a different request; a new request needs a new id');
+    this.name = 'IdempotencyMismatch';
+  }
+}
+
+/** The key's first request is still being applied: 409 IN_FLIGHT, retry later. */
+export class KeyInFlight extends Error {
+  constructor() {
+    super("This Idempotency-Key's first request is still being applied; retry in a few seconds");
+    this.name = 'KeyInFlight';
+  }
+}
+
+/** Another order of this store already has this code: 409 CODE_TAKEN, the pillar mints a new code. */
+export class OrderCodeTaken extends Error {
+  constructor(readonly code: string) {
+    super(`Another order of this store already has the code ${code}; mint a new code and send the order again`);
+    this.name = 'OrderCodeTaken';
+  }
+}
+
+/**
+ * A well-formed submission HQ cannot accept as it stands (a SKU it does not sell, a hold at a store
+ * that is none, totals that do not add up): 422, with an issue per field. Staff see the reason.
+ */
+export class SubmissionRefused extends StoreInputError {
+  constructor(message: string, issues: readonly { path: string; message: string }[]) {
+    super(message, issues);
+    this.name = 'SubmissionRefused';
+  }
+}
+
+/** A status change backwards or sideways (a shipped order cannot become paid): 409 CONFLICT. */
+export class StatusRefused extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'StatusRefused';
   }
 }
