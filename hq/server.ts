@@ -7,6 +7,7 @@ import { DEMO_HOME_STORE } from '../resources/demo/generator';
 import { loadDemo } from './demo';
 import { createHqApp } from './http/app';
 import { HeadWatch, reportingWrites } from './http/headWatch';
+import { type PaymentLinks, referencePaymentPages } from './http/paymentLinks';
 import { openSqliteStore } from './store/sqliteStore';
 import type { HqStore } from './store/store';
 
@@ -24,6 +25,15 @@ export interface HqOptions {
   log?: pino.Logger | false;
   /** How often live streams look for writes by other processes (the import CLI). Default 500 ms. */
   pollHeadMs?: number;
+  /**
+   * HQ's address as shoppers' phones reach it (behind a proxy, say), for the payment links it issues:
+   * `<publicUrl>/pay/<token>`. Default: the address it listens on.
+   */
+  publicUrl?: string;
+  /** Where "pay on your phone" links go. Default: HQ's own reference page, which takes no money. */
+  payments?: PaymentLinks;
+  /** HQ's clock (epoch ms). Default `Date.now`; tests move it instead of waiting. */
+  now?: () => number;
 }
 
 export interface RunningHq {
@@ -45,6 +55,7 @@ export async function startHq(options: HqOptions): Promise<RunningHq> {
   await mkdir(dataDir, { recursive: true });
   const log = options.log === false ? pino({ level: 'silent' }) : (options.log ?? pino({ level: process.env['PILLAR_LOG_LEVEL'] ?? 'info' }, pino.destination(2)));
   const adminToken = await resolveAdminToken(dataDir, options.adminToken, log);
+  const configuredUrl = options.publicUrl === undefined ? null : publicUrlOf(options.publicUrl);
 
   const opened = await openSqliteStore({ dataDir, log });
   const watch = new HeadWatch(opened, options.pollHeadMs ?? 500, log);
@@ -56,10 +67,15 @@ export async function startHq(options: HqOptions): Promise<RunningHq> {
       await loadDemo(store, { scale: options.demo, log });
     }
     await watch.refresh();
-    app = createHqApp({ store, watch, adminToken, dataDir, log }).app;
+    // Claims are held only by requests running in this process; any left were cut off by a stop or a crash.
+    const released = await store.releaseAllClaims();
+    if (released > 0) log.info({ released }, 'claims of requests cut off by the last stop released');
+    let url = '';
+    const payments = options.payments ?? referencePaymentPages(() => configuredUrl ?? url);
+    app = createHqApp({ store, watch, adminToken, dataDir, log, now: options.now ?? Date.now, payments }).app;
     const host = options.host ?? '127.0.0.1';
     await app.listen({ host, port: options.port ?? 8787 });
-    const url = urlOf(host, (app.server.address() as AddressInfo).port);
+    url = urlOf(host, (app.server.address() as AddressInfo).port);
     if (options.demo) await writeDemoKioskConfig(dataDir, url, store);
     log.info({ url, dataDir }, 'HQ listening');
 
@@ -86,6 +102,19 @@ export async function startHq(options: HqOptions): Promise<RunningHq> {
     await opened.close();
     throw error;
   }
+}
+
+/** An http(s) address without a trailing slash, or an error that says what is wrong with it. */
+function publicUrlOf(text: string): string {
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    throw new Error(`The public URL "${text}" is not an address such as https://hq.example.com`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error(`The public URL "${text}" must start with http:// or https://`);
+  if (url.search !== '' || url.hash !== '') throw new Error(`The public URL "${text}" must have no ?query or #fragment`);
+  return url.href.replace(/\/+$/, '');
 }
 
 function urlOf(host: string, port: number): string {

@@ -19,8 +19,8 @@ const CompactRequest = z.object({ keep: z.number().int('must be a whole number')
 /** The biggest stock update (200 000 rows) is about 20 MB of JSON; everything else stays under the default 1 MiB. */
 const STOCK_BODY_LIMIT = 32 * 1024 * 1024;
 
-/** What the retailer's systems and IT do: stock from tills and the ERP, pillar tokens, offers, settings, compaction. */
-export function adminRoutes(app: HqApp, { store, log }: HqContext): void {
+/** What the retailer's systems and IT do: stock from tills and the ERP, pillar tokens, offers, settings, compaction (of the log and of old idempotency keys). */
+export function adminRoutes(app: HqApp, { store, log, now }: HqContext): void {
   app.post(
     '/v1/stock',
     { config: { access: 'admin' }, bodyLimit: STOCK_BODY_LIMIT, schema: { headers: IdempotencyHeaders, body: StockUpdate } },
@@ -52,7 +52,9 @@ export function adminRoutes(app: HqApp, { store, log }: HqContext): void {
   app.post('/v1/compact', { config: { access: 'admin' }, schema: { body: CompactRequest } }, async (request) => {
     const head = await store.head();
     const floor = await store.compact(Math.max(0, head - request.body.keep));
-    log.info({ head, floor }, 'change log compacted');
-    return { floor };
+    // Upstream idempotency keys are kept 30 days, then forgotten here (the rows they created stay).
+    const forgottenKeys = await store.forgetUpstreamKeys(now());
+    log.info({ head, floor, forgottenKeys }, 'change log compacted');
+    return { floor, forgottenKeys };
   });
 }

@@ -10,7 +10,11 @@ import { errorBody, handleError } from './errors';
 import type { HeadWatch } from './headWatch';
 import { liveRoutes } from './liveRoutes';
 import { mediaRoutes } from './mediaRoutes';
+import { orderRoutes } from './orderRoutes';
+import type { PaymentLinks } from './paymentLinks';
+import { payRoutes } from './payRoutes';
 import { syncRoutes } from './syncRoutes';
+import { upstreamRoutes } from './upstreamRoutes';
 
 export interface HqAppOptions {
   store: HqStore;
@@ -18,6 +22,15 @@ export interface HqAppOptions {
   adminToken: string;
   dataDir: string;
   log: Logger;
+  now: () => number;
+  payments: PaymentLinks;
+}
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** The address carries a secret (a payment token): the request log names the route, not the address. */
+    secretInUrl?: boolean;
+  }
 }
 
 /** Header values that must never reach a log line, however a request or error gets logged. */
@@ -55,17 +68,20 @@ export function createHqApp(options: HqAppOptions): { app: HqApp; streams: Set<S
     const quiet = reply.statusCode === 304 || request.routeOptions.url === '/v1/health';
     const caller = request.caller?.kind === 'kiosk' ? { store: request.caller.storeCode, kiosk: request.caller.kioskId } : { caller: request.caller?.kind ?? 'anonymous' };
     log[quiet ? 'debug' : 'info'](
-      { reqId: request.id, method: request.method, url: request.url, status: reply.statusCode, ms: Math.round(reply.elapsedTime), ...caller },
+      { reqId: request.id, method: request.method, url: request.routeOptions.config.secretInUrl ? request.routeOptions.url : request.url, status: reply.statusCode, ms: Math.round(reply.elapsedTime), ...caller },
       'request',
     );
   });
 
-  const context: HqContext = { store: options.store, watch: options.watch, dataDir: options.dataDir, log };
+  const context: HqContext = { store: options.store, watch: options.watch, dataDir: options.dataDir, log, now: options.now, payments: options.payments };
   app.get('/v1/health', { config: { access: 'public' } }, async () => ({ ok: true as const, head: await options.store.head() }));
   syncRoutes(app, context);
   const streams = liveRoutes(app, context);
   mediaRoutes(app, context);
   adminRoutes(app, context);
+  upstreamRoutes(app, context);
+  orderRoutes(app, context);
+  payRoutes(app, context);
 
   // Live streams hold their connections open: end them first so close() is prompt and each pillar
   // sees an orderly end (and reconnects after `retry`) rather than a reset.

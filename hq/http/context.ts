@@ -6,8 +6,10 @@ import { z } from 'zod';
 import { LocationCode } from '../../shared/sync/entities';
 import type { Region } from '../../shared/sync/protocol';
 import type { HqStore } from '../store/store';
+import type { Caller } from './auth';
 import { HttpError } from './errors';
 import type { HeadWatch } from './headWatch';
+import type { PaymentLinks } from './paymentLinks';
 
 /** HQ's Fastify instance: routes declare zod schemas and get their parsed types. */
 export type HqApp = FastifyInstance<RawServerDefault, IncomingMessage, ServerResponse, Logger, ZodTypeProvider>;
@@ -18,6 +20,9 @@ export interface HqContext {
   watch: HeadWatch;
   dataDir: string;
   log: Logger;
+  /** HQ's clock (epoch ms): tests move it instead of waiting. */
+  now: () => number;
+  payments: PaymentLinks;
 }
 
 export const StoreParams = z.object({ store: LocationCode });
@@ -27,4 +32,14 @@ export async function regionOf(store: HqStore, storeCode: string): Promise<Regio
   const region = await store.region(storeCode);
   if (!region) throw new HttpError(404, 'NOT_FOUND', `HQ knows no store "${storeCode}"`);
   return region;
+}
+
+/**
+ * The caller may act for this store: a pillar of that store, or the admin. Routes whose store is in the
+ * body or the query check it here (routes with `:store` in the address are checked by `authenticator`).
+ */
+export function requireStore(caller: Caller | null, storeCode: string): void {
+  if (caller?.kind === 'kiosk' && caller.storeCode !== storeCode) {
+    throw new HttpError(403, 'FORBIDDEN', `This pillar's token is for store "${caller.storeCode}"; it cannot act for "${storeCode}"`);
+  }
 }

@@ -1,7 +1,7 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
 import type { HqError } from '../../shared/sync/protocol';
-import { CursorExpired, IdempotencyConflict, StoreInputError } from '../store/store';
+import { CursorExpired, IdempotencyConflict, IdempotencyMismatch, KeyInFlight, OrderCodeTaken, StatusRefused, StoreInputError, SubmissionRefused } from '../store/store';
 
 /** The words the protocol fixes for a 410: pillars and people both read them. */
 export const CURSOR_EXPIRED_MESSAGE = 'cursor too old, take a snapshot';
@@ -52,13 +52,21 @@ export function handleError(log: Logger) {
     if (status >= 500) log.error({ err: error, reqId: request.id, route: request.routeOptions.url }, 'request failed inside HQ');
     else log.debug({ reqId: request.id, code: body.error.code, reason: body.error.message }, 'request refused');
     if (status === 401) void reply.header('WWW-Authenticate', 'Bearer realm="pillar-hq"');
+    // A claim lives for seconds; the pillar's own backoff would do, this says how soon is sensible.
+    if (body.error.code === 'IN_FLIGHT') void reply.header('Retry-After', '5');
     return reply.code(status).type('application/json; charset=utf-8').send(body);
   };
 }
 
 function classify(error: FastifyError): { status: number; body: HqError } {
   if (error instanceof HttpError) return { status: error.status, body: errorBody(error.code, error.message, error.issues) };
+  // Well-formed, but not something HQ can accept (an unknown SKU): 422, so the pillar stops retrying it.
+  if (error instanceof SubmissionRefused) return { status: 422, body: errorBody('INVALID_INPUT', error.message, error.issues) };
   if (error instanceof StoreInputError) return { status: 400, body: errorBody('INVALID_INPUT', error.message, error.issues) };
+  if (error instanceof IdempotencyMismatch) return { status: 422, body: errorBody('IDEMPOTENCY_MISMATCH', error.message) };
+  if (error instanceof KeyInFlight) return { status: 409, body: errorBody('IN_FLIGHT', error.message) };
+  if (error instanceof OrderCodeTaken) return { status: 409, body: errorBody('CODE_TAKEN', error.message, [{ path: 'code', message: 'is taken by another order of this store' }]) };
+  if (error instanceof StatusRefused) return { status: 409, body: errorBody('CONFLICT', error.message, [{ path: 'status', message: error.message }]) };
   // The store's own check, for a compaction that ran between the route's check and the store's read.
   if (error instanceof CursorExpired) return { status: 410, body: errorBody('CURSOR_EXPIRED', CURSOR_EXPIRED_MESSAGE) };
   if (error instanceof IdempotencyConflict) return { status: 409, body: errorBody('CONFLICT', error.message) };
