@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import { type DemoLocation, type DemoProduct, type DemoRelatedRow, type DemoScale, demoChain } from '../resources/demo/generator';
 import type { Location, Offer, Product, Settings, StockTuple } from '../shared/sync/entities';
+import { publicHolidays, shippingByCountry } from './demoCountries';
 import type { HqStore } from './store/store';
 
 /** Products per publish: big enough to amortise a transaction, small enough to never hold the chain in memory. */
@@ -57,7 +58,8 @@ export async function loadDemo(store: HqStore, options: { scale: DemoScale; now?
     })(),
   );
 
-  await store.putSettings(demoSettings(now));
+  const countries = new Set(chain.locations.filter((location) => location.kind === 'store').map((location) => location.country));
+  await store.putSettings(demoSettings(now, countries));
   for (const offer of demoOffers(now)) await store.putOffer(offer);
   options.log?.info({ scale: options.scale, ...counts, ms: Math.round(performance.now() - started) }, 'demo chain loaded');
   return counts;
@@ -109,19 +111,22 @@ function* withRelations(products: Iterable<DemoProduct>, related: Iterable<DemoR
 
 /**
  * What a Swedish fashion chain would set: free delivery when the size is missing in the store, otherwise
- * 49 kr unless the order reaches 499 kr; next-day dispatch before 15:00; carriers 1–3 days, two more in
- * December; holds for 48 hours; 30 days of free returns in any store or by post.
+ * 49 kr unless the order reaches 499 kr (the same in local money where its stores take another currency);
+ * next-day dispatch before 15:00; carriers 1–3 days, two more in December, none on the public holidays
+ * of this year and next in each country it has stores in; holds for 48 hours; 30 days of free returns in
+ * any store or by post.
  */
-export function demoSettings(now: number): Settings {
+export function demoSettings(now: number, countries: Iterable<string> = ['SE']): Settings {
   const year = new Date(now).getUTCFullYear();
+  const storeCountries = [...new Set(countries)].sort();
   return {
-    shipping: { freeWhenMissingInStore: true, feeMinor: 4_900, freeAboveMinor: 49_900, currency: 'SEK', byCountry: {} },
+    shipping: { freeWhenMissingInStore: true, feeMinor: 4_900, freeAboveMinor: 49_900, currency: 'SEK', byCountry: shippingByCountry(storeCountries, 'SEK') },
     delivery: {
       warehouseLeadDays: 1,
       cutoff: '15:00',
       carrierDays: { min: 1, max: 3 },
       peaks: [year, year + 1].map((y) => ({ from: `${y}-12-01`, to: `${y}-12-31`, extraDays: 2 })),
-      holidays: {},
+      holidays: Object.fromEntries(storeCountries.map((country) => [country, publicHolidays(country, [year, year + 1])])),
     },
     holds: { hours: 48 },
     returns: { days: 30, free: true, inStore: true, byPost: true },

@@ -152,6 +152,19 @@ describe('publishing', () => {
   });
 });
 
+describe('settings from before holidays and per-country shipping', () => {
+  it('are still accepted, and published with those fields empty and the default confirmation reset', async () => {
+    const head = await t.hq.store.head();
+    const { shipping, delivery, holds, returns } = SETTINGS;
+    const older = { shipping: { ...shipping, byCountry: undefined }, delivery: { ...delivery, holidays: undefined }, holds, returns };
+    expect((await admin('PUT', '/v1/settings', { ...older, returns: { ...returns, days: 60 } })).status).toBe(200);
+
+    const { body } = await t.json(`/v1/stores/${HOME}/changes?after=${head}&feeds=settings`);
+    const [change] = ChangeBatch.parse(body).changes;
+    expect(change).toMatchObject({ type: 'settings', settings: { shipping: { byCountry: {} }, delivery: { holidays: {} }, checkout: { confirmationResetSeconds: 60 }, returns: { days: 60 } } });
+  });
+});
+
 describe('idempotent stock updates', () => {
   it('a till retrying a sale with the same key sells once and gets the first answer', async () => {
     const sale = { reason: 'sale', changes: [{ sku, location: HOME, delta: -1 }] };
