@@ -47,5 +47,15 @@ if (values.scale !== 'demo' && values.scale !== 'full') {
 }
 const options: Options = { runs: Number(values.runs), scale: values.scale, rebuild: values.rebuild };
 const results: Record<string, unknown> = {};
-for (const name of chosen) results[name] = await SUITES[name](options);
+// A suite that awaits something nothing will ever settle lets Node exit quietly, as if it had finished:
+// say so instead of leaving an empty output that looks like success.
+let printed = false;
+process.on('exit', (code) => {
+  if (!printed) console.error(`bench: exited (code ${code}) before printing its results, during or after suite(s) ${Object.keys(results).join(', ') || chosen[0]}`);
+});
+for (const name of chosen) {
+  results[name] = await SUITES[name](options);
+  console.error(`bench: suite ${name} done`);
+}
+printed = true;
 console.log(JSON.stringify({ node: process.version, platform: `${process.platform}-${process.arch}`, rss_mb: rssMb(), ...results }, null, 2));

@@ -83,6 +83,33 @@ describe('BatchApplier', () => {
     expect(cursorOf(d)).toBe(10);
   });
 
+  it('commits consecutive batches together at the last cursor, a later batch overriding an earlier one', () => {
+    const d = demoCache();
+    const sku = someSku(d);
+    const applied = new BatchApplier(d).applyAll([
+      batch([{ seq: 11, type: 'stock', levels: [[sku, 'se-sto-drottninggatan', 5, 1]] }], 10),
+      batch([{ seq: 12, type: 'stock', levels: [[sku, 'se-sto-drottninggatan', 2, 2]] }], 11),
+      batch([{ seq: 13, type: 'stock', levels: [[sku, 'se-sto-gotgatan', 0, 3]] }], 12),
+    ]);
+    expect(level(d, sku, 'se-sto-drottninggatan')).toBe(2);
+    expect(level(d, sku, 'se-sto-gotgatan')).toBeUndefined();
+    expect(cursorOf(d)).toBe(13);
+    expect(applied).toMatchObject({ cursor: 13, changes: 3 });
+  });
+
+  it('refuses a group as a whole when one of its batches is bad: nothing of the earlier batches stays', () => {
+    const d = demoCache();
+    const sku = someSku(d);
+    const before = level(d, sku, 'se-sto-drottninggatan');
+    const group = [
+      batch([{ seq: 11, type: 'stock', levels: [[sku, 'se-sto-drottninggatan', 42, 1]] }], 10),
+      batch([{ seq: 12, type: 'stock', levels: [['NO-SUCH-SKU', 'se-sto-drottninggatan', 1, 2]] }], 11),
+    ];
+    expect(() => new BatchApplier(d).applyAll(group)).toThrow(/NO-SUCH-SKU/);
+    expect(level(d, sku, 'se-sto-drottninggatan')).toBe(before);
+    expect(cursorOf(d)).toBe(10);
+  });
+
   it('rejects stock at a location outside the region', () => {
     const d = demoCache();
     expect(() => new BatchApplier(d).apply(batch([{ seq: 11, type: 'stock', levels: [[someSku(d), 'se-mmo-sodergatan', 1, 1]] }]))).toThrow(/not in this pillar's region/);

@@ -48,11 +48,23 @@ export class BatchApplier {
 
   /** Applies one verified batch and advances the cursor, atomically. Throws `BatchRejected`, leaving the cache as it was. */
   apply(batch: ChangeBatch, now = Date.now()): Applied {
+    return this.applyAll([batch], now);
+  }
+
+  /**
+   * Applies consecutive verified batches in ONE transaction and advances the cursor to the last one's.
+   * A big delta arrives as several batches that each touch most pages of the stock table: committed
+   * together, every page is written once instead of once per batch. The cache is still only ever at a
+   * cursor HQ sent (the last batch's). Throws `BatchRejected`, leaving the cache as it was.
+   */
+  applyAll(batches: readonly ChangeBatch[], now = Date.now()): Applied {
+    const last = batches.at(-1);
+    if (!last) throw new RangeError('applyAll needs at least one batch');
     return this.#db.transaction((): Applied => {
-      const applied: Applied = { cursor: batch.cursor, variantIds: [], catalogChanged: false, offersChanged: false, settingsChanged: false, levels: 0, changes: batch.changes.length };
+      const applied: Applied = { cursor: last.cursor, variantIds: [], catalogChanged: false, offersChanged: false, settingsChanged: false, levels: 0, changes: 0 };
       const relations: [number, Product['related']][] = [];
       const arrived: string[] = [];
-      // Consecutive stock changes go in as one statement, sorted by key (see putStock).
+      // Consecutive stock changes go in together, in key order (see putStock).
       let stock: StockTuple[] = [];
       const flushStock = (): void => {
         if (stock.length === 0) return;
@@ -60,20 +72,23 @@ export class BatchApplier {
         applied.levels += stock.length;
         stock = [];
       };
-      for (const change of batch.changes) {
-        if (change.type === 'stock') {
-          for (const level of change.levels) stock.push(level);
-          continue;
+      for (const batch of batches) {
+        applied.changes += batch.changes.length;
+        for (const change of batch.changes) {
+          if (change.type === 'stock') {
+            for (const level of change.levels) stock.push(level);
+            continue;
+          }
+          flushStock();
+          this.#applyChange(change, applied, relations);
+          if (change.type === 'product.upsert') arrived.push(change.product.styleCode);
         }
-        flushStock();
-        this.#applyChange(change, applied, relations);
-        if (change.type === 'product.upsert') arrived.push(change.product.styleCode);
       }
       flushStock();
       // Relations last: a product may relate to one that arrives later in the same batch.
       for (const [productId, related] of relations) this.putRelated(productId, related);
       for (const styleCode of arrived) this.resolvePending(styleCode);
-      this.#s.meta.run(META.cursor, String(batch.cursor));
+      this.#s.meta.run(META.cursor, String(last.cursor));
       this.#s.meta.run(META.lastSync, String(now));
       return applied;
     })();
@@ -196,35 +211,38 @@ export class BatchApplier {
    * batch applies. Returns the variant ids whose stock changed.
    */
   putStock(levels: readonly StockTuple[]): number[] {
+    // Every level must name a SKU and a location the cache has, or the whole batch is refused.
+    const locations = new Map((this.#s.locationIds.all() as { id: number; code: string }[]).map((row) => [row.code, row.id]));
     // The last level of a SKU at a location wins, as HQ logged them in order.
     const latest = new Map<string, StockTuple>();
     for (const level of levels) latest.set(`${level[0]}\u0000${level[1]}`, level);
     // In key order: a delta's levels are scattered over the whole stock table, and sorted they visit each
-    // B-tree page once, in order, instead of at random (measured: about four times the rate at chain scale).
+    // B-tree page once, in order, instead of at random. Variant ids follow SKU order in a cache loaded from a
+    // snapshot (HQ writes products by style code), so sorting by SKU is sorting by key. Row by row through one
+    // prepared statement per level measured faster than a set-wise statement over json_each (which parses
+    // every level's JSON again for each field) and than resolving ids in a separate call.
     const ordered = [...latest.values()].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0));
-    const put: StockTuple[] = [];
-    const drop: StockTuple[] = [];
-    for (const level of ordered) (level[2] > 0 ? put : drop).push(level);
-    // Every level must name a SKU and a location the cache has. For counts that is checked by the insert
-    // itself (one row per level joins, or one is missing); for zeros, before the delete.
-    const changed = put.length > 0 ? (this.#s.putStock.all(JSON.stringify(put)) as number[]) : [];
-    if (changed.length !== put.length) this.#refuseUnknown(JSON.stringify(put));
-    if (drop.length > 0) {
-      const json = JSON.stringify(drop);
-      this.#refuseUnknown(json);
-      for (const id of this.#s.dropStock.all(json) as number[]) changed.push(id);
+    const changed: number[] = [];
+    for (const [sku, location, quantity, changedAt] of ordered) {
+      const locationId = locations.get(location);
+      if (locationId === undefined) throw new BatchRejected(`stock at location ${location}, which is not in this pillar's region`);
+      if (quantity > 0) {
+        const variantId = this.#s.putStock.get(locationId, quantity, changedAt, sku) as number | undefined;
+        if (variantId === undefined) throw unknownSku(sku);
+        changed.push(variantId);
+      } else {
+        const variantId = this.#s.variantId.get(sku) as number | undefined;
+        if (variantId === undefined) throw unknownSku(sku);
+        if (this.#s.dropStock.run(variantId, locationId).changes > 0) changed.push(variantId);
+      }
     }
     return changed;
   }
-
-  #refuseUnknown(json: string): void {
-    const sku = this.#s.unknownSku.get(json) as string | undefined;
-    if (sku !== undefined) throw new BatchRejected(`stock for SKU ${sku}, which the cache does not have`);
-    const location = this.#s.unknownLocation.get(json) as string | undefined;
-    if (location !== undefined) throw new BatchRejected(`stock at location ${location}, which is not in this pillar's region`);
-  }
 }
 
+function unknownSku(sku: string): BatchRejected {
+  return new BatchRejected(`stock for SKU ${sku}, which the cache does not have`);
+}
 
 function prepare(db: Db) {
   return {
@@ -270,25 +288,17 @@ function prepare(db: Db) {
     ),
     category: db.prepare('INSERT INTO categories (id, sort, names) VALUES (?, ?, ?) ON CONFLICT (id) DO UPDATE SET sort = excluded.sort, names = excluded.names'),
     colour: db.prepare('INSERT INTO colours (code, hex, names) VALUES (?, ?, ?) ON CONFLICT (code) DO UPDATE SET hex = excluded.hex, names = excluded.names'),
-    unknownSku: db.prepare('SELECT j.value ->> 0 FROM json_each(?) j WHERE NOT EXISTS (SELECT 1 FROM variants v WHERE v.sku = j.value ->> 0) LIMIT 1').pluck(),
-    unknownLocation: db.prepare('SELECT j.value ->> 1 FROM json_each(?) j WHERE NOT EXISTS (SELECT 1 FROM locations l WHERE l.code = j.value ->> 1) LIMIT 1').pluck(),
+    variantId: db.prepare('SELECT id FROM variants WHERE sku = ?').pluck(),
+    locationIds: db.prepare('SELECT id, code FROM locations'),
+    // No row when the SKU is unknown: the caller refuses the batch.
     putStock: db
       .prepare(
-        `INSERT INTO stock (variant_id, location_id, quantity, changed_at)
-         SELECT v.id, l.id, j.value ->> 2, j.value ->> 3
-         FROM json_each(?) j JOIN variants v ON v.sku = j.value ->> 0 JOIN locations l ON l.code = j.value ->> 1
-         WHERE true
+        `INSERT INTO stock (variant_id, location_id, quantity, changed_at) SELECT v.id, ?, ?, ? FROM variants v WHERE v.sku = ?
          ON CONFLICT (variant_id, location_id) DO UPDATE SET quantity = excluded.quantity, changed_at = excluded.changed_at
          RETURNING variant_id`,
       )
       .pluck(),
-    dropStock: db
-      .prepare(
-        `DELETE FROM stock WHERE (variant_id, location_id) IN (
-           SELECT v.id, l.id FROM json_each(?) j JOIN variants v ON v.sku = j.value ->> 0 JOIN locations l ON l.code = j.value ->> 1)
-         RETURNING variant_id`,
-      )
-      .pluck(),
+    dropStock: db.prepare('DELETE FROM stock WHERE variant_id = ? AND location_id = ?'),
     putOffer: db.prepare('INSERT INTO offers (id, body) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET body = excluded.body'),
     deleteOffer: db.prepare('DELETE FROM offers WHERE id = ?'),
     

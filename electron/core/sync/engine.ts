@@ -1,12 +1,12 @@
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import type { SyncProgress, SyncStatus } from '../../../shared/api/sync';
-import type { Region } from '../../../shared/sync/protocol';
+import type { ChangeBatch, Region } from '../../../shared/sync/protocol';
 import { openCache, type Db } from '../db/open';
 import type { Logger } from '../log/logger';
 import { BatchApplier, BatchRejected, META, type Applied } from './apply';
 import { currentCacheFile, nextCacheFile, removeStaleCacheFiles, switchCacheFile } from './cacheFile';
-import { BadPayload, HqClient, HqRefused, HqUnavailable, describe } from './hqClient';
+import { BadPayload, HqClient, HqRefused, HqUnavailable, describe, type ChangesAnswer } from './hqClient';
 import { SnapshotRejected, loadSnapshot } from './snapshot';
 
 export interface SyncTiming {
@@ -46,6 +46,15 @@ const WRITER_CACHE_KIB = 128 * 1024;
 
 /** Batches HQ sent that this cache could not take, in a row, before it resnapshots. */
 const RESNAPSHOT_AFTER_REJECTIONS = 3;
+/** How many batches of a catch-up are committed together, at most (and about how many stock levels). */
+export const GROUP_BATCHES = 8;
+export const GROUP_LEVELS = 250_000;
+
+function levelsIn(batch: ChangeBatch): number {
+  let levels = 0;
+  for (const change of batch.changes) levels += change.type === 'stock' ? change.levels.length : 1;
+  return levels;
+}
 
 const KNOWN = [HqUnavailable, HqRefused, BadPayload, BatchRejected, SnapshotRejected];
 
@@ -186,38 +195,62 @@ export class SyncEngine {
   }
 
   async #catchUp(): Promise<void> {
-    for (;;) {
+    const applier = this.#applier;
+    const cursor = this.#status.cursor;
+    if (!applier || cursor === null) throw new SnapshotRejected('no cache to apply changes to');
+    let next: Promise<ChangesAnswer> | null = this.#client.changes(cursor, this.#etag, this.#stop.signal);
+    while (next) {
       if (this.#stopped) return;
-      const applier = this.#applier;
-      const cursor = this.#status.cursor;
-      if (!applier || cursor === null) throw new SnapshotRejected('no cache to apply changes to');
-      const answer = await this.#client.changes(cursor, this.#etag, this.#stop.signal);
-      if (answer.kind === 'expired') {
-        this.#o.log.info({ cursor }, 'sync: HQ has compacted past this cache; taking a fresh snapshot');
-        throw new CursorExpired();
-      }
-      if (answer.kind === 'not-modified') {
+      const first = await next;
+      next = null;
+      if (first.kind === 'not-modified') {
         applier.touch(this.#now());
         this.#update({ lastSuccessAt: this.#now(), pendingChanges: 0 });
         return;
       }
-      const { batch } = answer;
-      if (batch.region && this.#region && !sameRegion(batch.region, this.#region)) {
-        this.#o.log.info({ cursor }, 'sync: HQ has changed this store\'s region (a store opened or closed nearby); taking a fresh snapshot');
-        throw new CursorExpired();
+      // A long catch-up comes as many batches: gather a few (each checked) and commit them together.
+      let last = this.#checked(first);
+      const group = [last];
+      let etag = first.kind === 'batch' ? first.etag : null;
+      let levels = levelsIn(last);
+      while (last.cursor < last.head && group.length < GROUP_BATCHES && levels < GROUP_LEVELS) {
+        const answer = await this.#client.changes(last.cursor, null, this.#stop.signal);
+        last = this.#checked(answer);
+        etag = answer.kind === 'batch' ? answer.etag : null;
+        group.push(last);
+        levels += levelsIn(last);
       }
-      if (batch.changes.length > 0 || batch.cursor !== cursor) {
-        const applied = applier.apply(batch, this.#now());
+      // HQ prepares the next batches (in its own process) while this thread applies these.
+      if (last.cursor < last.head) {
+        next = this.#client.changes(last.cursor, null, this.#stop.signal);
+        next.catch(() => undefined);
+      }
+      if (group.some((batch) => batch.changes.length > 0) || last.cursor !== this.#status.cursor) {
+        const applied = applier.applyAll(group, this.#now());
         this.#o.onApplied?.(applied);
       } else {
         applier.touch(this.#now());
       }
-      this.#etag = batch.cursor === batch.head ? answer.etag : null;
-      this.#update({ cursor: batch.cursor, head: Math.max(batch.head, this.#status.head ?? 0), pendingChanges: Math.max(0, batch.head - batch.cursor), lastSuccessAt: this.#now() });
-      if (batch.cursor >= batch.head) return;
-      // Let a stop or a status request in between batches of a long catch-up.
-      await new Promise((resolve) => setImmediate(resolve));
+      this.#etag = last.cursor === last.head ? etag : null;
+      this.#update({ cursor: last.cursor, head: Math.max(last.head, this.#status.head ?? 0), pendingChanges: Math.max(0, last.head - last.cursor), lastSuccessAt: this.#now() });
+      // Let a stop or a status request in between groups of a long catch-up.
+      if (next) await new Promise((resolve) => setImmediate(resolve));
     }
+  }
+
+  /** A batch the engine may apply, or the reason it must take a fresh snapshot instead. */
+  #checked(answer: ChangesAnswer): ChangeBatch {
+    if (answer.kind === 'expired') {
+      this.#o.log.info({ cursor: this.#status.cursor }, 'sync: HQ has compacted past this cache; taking a fresh snapshot');
+      throw new CursorExpired();
+    }
+    if (answer.kind === 'not-modified') throw new HqUnavailable('HQ answered "not modified" for a cursor it had just sent');
+    const { batch } = answer;
+    if (batch.region && this.#region && !sameRegion(batch.region, this.#region)) {
+      this.#o.log.info({ cursor: batch.after }, 'sync: HQ has changed this store\'s region (a store opened or closed nearby); taking a fresh snapshot');
+      throw new CursorExpired();
+    }
+    return batch;
   }
 
   async #provision(): Promise<void> {
