@@ -6,27 +6,32 @@ import { StoreInputError, type HqStore } from './store/store';
 
 /**
  * `npm run hq -- <command>`: the reference HQ from a shell — serve it, import a retailer's files into it,
- * issue pillar tokens, compact its change log. Bad flags exit with 2, failures with 1. The server, the
+ * issue pillar tokens, compact its change log, list the orders it received. Bad flags exit with 2, failures with 1. The server, the
  * store and the importers load only once the flags are known to be good, so a typo is answered at once.
  */
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const DEFAULT_DATA = path.join(ROOT, '.pillar-data', 'hq');
 const USAGE = `usage: npm run hq -- [command] [options]
 
-  serve (the default)  [--port 8787] [--host 127.0.0.1] [--demo] [--scale demo|full]
-                       run HQ; prints "Pillar HQ: <url>" once it listens
+  serve (the default)  [--port 8787] [--host 127.0.0.1] [--demo] [--scale demo|full] [--public-url URL]
+                       run HQ; prints "Pillar HQ: <url>" once it listens; --public-url is the address
+                       shoppers' phones reach it at, for payment links (default: the address it listens on)
   import               --catalog FILE --stock FILE (either or both)
                        import a catalog and stock levels: every row is checked, nothing is imported if one is bad
   token                --store ID      print a new pillar token for a store
-  compact              --keep N        drop all but the newest N changes from the log (pillars further behind resnapshot)
+  compact              --keep N        drop all but the newest N changes from the log (pillars further behind
+                                       resnapshot) and forget idempotency keys older than 30 days
+  orders               [--store ID] [--json] [--with-contact]
+                       list the orders HQ received, newest first; contact and address only with --with-contact
 
 every command: --data DIR (HQ's data folder; default .pillar-data/hq), --help`;
 
 const COMMANDS: Record<string, readonly string[]> = {
-  serve: ['port', 'host', 'demo', 'scale'],
+  serve: ['port', 'host', 'demo', 'scale', 'public-url'],
   import: ['catalog', 'stock'],
   token: ['store'],
   compact: ['keep'],
+  orders: ['store', 'json', 'with-contact'],
 };
 
 class UsageError extends Error {}
@@ -100,7 +105,17 @@ async function main(argv: string[]): Promise<number> {
       return withStore(dataDir, async (store) => {
         const head = await store.head();
         const floor = await store.compact(Math.max(0, head - keep));
+        const forgotten = await store.forgetUpstreamKeys(Date.now());
         console.log(`compacted: head ${head}, floor ${floor} (pillars with a cursor below ${floor} take a snapshot)`);
+        console.log(`forgot ${count(forgotten, 'idempotency key')} older than 30 days`);
+        return 0;
+      });
+    }
+    case 'orders': {
+      const { listOrders } = await import('./orderList');
+      return withStore(dataDir, async (store) => {
+        const text = await listOrders(store, { store: values.store, json: values.json === true, personal: values['with-contact'] === true });
+        process.stdout.write(text);
         return 0;
       });
     }
@@ -125,6 +140,9 @@ function parse(argv: string[]) {
         stock: { type: 'string' },
         store: { type: 'string' },
         keep: { type: 'string' },
+        'public-url': { type: 'string' },
+        json: { type: 'boolean' },
+        'with-contact': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -144,7 +162,8 @@ async function serve(dataDir: string, values: Values): Promise<number> {
 
   const { ADMIN_TOKEN_FILE, DEMO_KIOSK_CONFIG_FILE, startHq } = await import('./server');
   const log = logger('info');
-  const hq = await startHq({ dataDir, host: values.host ?? '127.0.0.1', port, demo: values.demo ? scale : false, log });
+  const publicUrl = values['public-url'];
+  const hq = await startHq({ dataDir, host: values.host ?? '127.0.0.1', port, demo: values.demo ? scale : false, log, ...(publicUrl === undefined ? {} : { publicUrl }) });
   // Tools that start HQ wait for exactly this line.
   console.log(`Pillar HQ: ${hq.url}`);
   console.log(process.env['PILLAR_HQ_ADMIN_TOKEN'] ? 'admin token: from PILLAR_HQ_ADMIN_TOKEN' : `admin token: in ${path.join(dataDir, ADMIN_TOKEN_FILE)}`);

@@ -6,6 +6,9 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openSqliteStore } from '../store/sqliteStore';
 import { startHq } from '../server';
+import type { OrderSubmission } from '../../shared/sync/upstream';
+import type { StoredOrder } from '../store/store';
+import { SHOPPER, orderOf, pickSkus } from './orderFixtures';
 import { HOME } from './testing';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -96,6 +99,7 @@ describe('npm run hq', { timeout: 60_000 }, () => {
     const { code, stdout } = await cli('compact', '--data', demoDir, '--keep', '5');
     expect(code).toBe(0);
     expect(stdout).toContain(`floor ${head - 5}`);
+    expect(stdout).toContain('forgot 0 idempotency keys older than 30 days');
   });
 
   it('import reports each bad row as FILE:LINE: reason, exits with 1 and imports nothing', async () => {
@@ -142,6 +146,42 @@ describe('npm run hq', { timeout: 60_000 }, () => {
     }
   });
 
+  it('orders lists what HQ received, newest first, with contact details only when asked', async () => {
+    const hq = await startHq({ dataDir: demoDir, port: 0, log: false });
+    const token = await hq.issueKioskToken(HOME);
+    const orders = [orderOf(await pickSkus(hq, HOME), { store: HOME }), orderOf(await pickSkus(hq, HOME, 1), { store: HOME, payment: 'phone' })];
+    try {
+      for (const order of orders) {
+        const sent = await fetch(`${hq.url}/v1/orders`, {
+          method: 'POST',
+          headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json', 'Idempotency-Key': order.id },
+          body: JSON.stringify(order),
+        });
+        expect(sent.status).toBe(201);
+      }
+    } finally {
+      await hq.close();
+    }
+    const [older, newer] = orders as [OrderSubmission, OrderSubmission];
+
+    const table = await cli('orders', '--data', demoDir);
+    expect(table.code).toBe(0);
+    const lines = table.stdout.trimEnd().split('\n');
+    expect(lines[0]).toMatch(/^CODE\s+STORE\s+PLACED \(UTC\)\s+TOTAL\s+LINES\s+STATUS\s+PAYMENT$/);
+    expect(lines[1]).toMatch(new RegExp(`^${newer.code}\\s+${HOME}\\s+\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d\\s+SEK\\s[\\d,.]+\\s+1\\s+received\\s+phone$`));
+    expect(lines[2]).toMatch(new RegExp(`^${older.code}\\s.*\\s2\\s+received\\s+till$`));
+    expect(table.stdout).not.toContain(SHOPPER.name);
+
+    const withContact = await cli('orders', '--data', demoDir, '--store', HOME, '--with-contact');
+    expect(withContact.stdout).toContain(`${SHOPPER.name} · ${SHOPPER.phone} · ${SHOPPER.email}`);
+
+    const json = await cli('orders', '--data', demoDir, '--json');
+    const listed = JSON.parse(json.stdout) as StoredOrder[];
+    expect(listed.map((order) => order.id)).toEqual([newer.id, older.id]);
+    expect(listed.every((order) => order.personal === undefined)).toBe(true);
+    expect((await cli('orders', '--data', demoDir, '--store', 'se-got-nordstan')).stdout).toBe('no orders for se-got-nordstan\n');
+  });
+
   it('bad flags exit with 2 and a message that names them', async () => {
     const cases: [string[], RegExp][] = [
       [['--bogus'], /bogus/],
@@ -151,6 +191,7 @@ describe('npm run hq', { timeout: 60_000 }, () => {
       [['token', '--keep', '3', '--store', HOME], /--keep is not an option of "token"/],
       [['import', '--data', demoDir], /needs --catalog FILE, --stock FILE or both/],
       [['launch'], /unknown command "launch"/],
+      [['orders', '--keep', '3'], /--keep is not an option of "orders"/],
     ];
     const runs = await Promise.all(cases.map(([args]) => cli(...args)));
     for (const [index, [args, message]] of cases.entries()) {
