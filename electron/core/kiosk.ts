@@ -17,6 +17,11 @@ import { HqClient } from './sync/hqClient';
 import { MediaCache } from './sync/media';
 import { HelpRequests } from './help/helpRequests';
 import { activeOffers } from './offers/offers';
+import { startOfLocalDay } from './orders/deliveryDates';
+import { Orders } from './orders/orders';
+import { UpstreamClient } from './outbox/client';
+import { OutboxDeliverer, type OutboxTiming } from './outbox/outbox';
+import { OutboxStore } from './outbox/store';
 import { systemInfo, type AppIdentity } from './system/info';
 
 export interface KioskOptions {
@@ -34,6 +39,8 @@ export interface KioskOptions {
   /** The bundled sync worker (Electron builds); tsx runs worker.ts otherwise. */
   syncWorkerFile?: string;
   syncTiming?: Partial<SyncTiming>;
+  /** Backoff of the outbox's deliveries to HQ (tests shorten it). */
+  outboxTiming?: Partial<OutboxTiming>;
 }
 
 /** Where a kiosk keeps its files inside its data folder. */
@@ -99,7 +106,15 @@ export function createKiosk(options: KioskOptions): Kiosk {
 
   const binding = options.sqliteBinding ? { nativeBinding: options.sqliteBinding } : {};
   const local: Db = openLocal(kioskPaths(options.dataDir).local, binding);
-  const help = new HelpRequests(local);
+  const outbox = new OutboxStore(local);
+  /** Delivers the outbox while HQ is configured (started and stopped with sync). */
+  let deliverer: OutboxDeliverer | null = null;
+  const storeCode = (): string | null => (load.ok ? load.config.store.id : null);
+  const queued = (): void => {
+    deliverer?.wake();
+    events.emit('outbox.changed', { pending: outbox.pendingCount() });
+  };
+  const help = new HelpRequests(local, { outbox, storeCode, onQueued: queued });
   let cache: Db | null = null;
   let catalog: Catalog | null = null;
   let sync: SyncHost | null = null;
@@ -151,6 +166,16 @@ export function createKiosk(options: KioskOptions): Kiosk {
   const startSync = (): void => {
     const hq = hqOf();
     if (!hq || !load.ok || sync) return;
+    deliverer = new OutboxDeliverer({
+      store: outbox,
+      client: new UpstreamClient({ url: hq.url, token: hq.token }),
+      hooks: orders.deliveryHooks(),
+      log,
+      ...(options.outboxTiming ? { timing: options.outboxTiming } : {}),
+      onChanged: (pending) => events.emit('outbox.changed', { pending }),
+      onOrderUpdated: (id) => events.emit('orders.updated', { id }),
+    });
+    deliverer.start();
     const client = new HqClient({ url: hq.url, token: hq.token, store: load.config.store.id });
     media = new MediaCache({ dir: kioskPaths(options.dataDir).media, log, fetch: (mediaPath) => client.media(mediaPath, AbortSignal.timeout(10_000)) });
     prefetchMedia();
@@ -164,7 +189,10 @@ export function createKiosk(options: KioskOptions): Kiosk {
       ...(options.sqliteBinding ? { sqliteBinding: options.sqliteBinding } : {}),
       ...(options.syncTiming ? { timing: options.syncTiming } : {}),
       onStatus: (status) => {
+        // Sync reached HQ again: whatever waits in the outbox goes now, not after its backoff.
+        const reached = (status.phase === 'following' && syncStatus.phase !== 'following') || (status.live && !syncStatus.live);
         syncStatus = status;
+        if (reached) deliverer?.wake({ hqBack: true });
         events.emit('sync.statusChanged', status);
       },
       onApplied: (applied) => {
@@ -232,10 +260,24 @@ export function createKiosk(options: KioskOptions): Kiosk {
   };
   const stopSync = async (): Promise<void> => {
     const running = sync;
+    const delivering = deliverer;
     sync = null;
+    deliverer = null;
     syncStatus = NOT_CONFIGURED;
-    await running?.stop();
+    await Promise.all([running?.stop(), delivering?.close()]);
   };
+
+  const orders = new Orders({
+    local,
+    outbox,
+    storeCode,
+    onQueued: queued,
+    context: () => {
+      const current = requireCatalog();
+      if (!cache || !load.ok) throw new KioskError('UNAVAILABLE', 'The catalog is not available until the configuration is fixed');
+      return { catalog: current, cache, storeCode: load.config.store.id, now: Date.now() };
+    },
+  });
 
   openCatalog();
   startSync();
@@ -262,14 +304,13 @@ export function createKiosk(options: KioskOptions): Kiosk {
       return activeOffers(cache, { storeCode: load.config.store.id, timeZone: load.config.timeZone, lang: input.lang });
     },
     'sync.status': () => (sync ? syncStatus : { ...NOT_CONFIGURED, source: catalog ? 'demo' : 'empty' }),
-    // TEMPORARY while the orders issue is being built (same session): replaced by electron/core/orders.
-    'orders.quote': () => { throw new KioskError('UNAVAILABLE', 'orders are being built'); },
-    'orders.checkDetails': () => { throw new KioskError('UNAVAILABLE', 'orders are being built'); },
-    'orders.place': () => { throw new KioskError('UNAVAILABLE', 'orders are being built'); },
-    'orders.get': () => { throw new KioskError('NOT_FOUND', 'orders are being built'); },
-    'orders.complements': () => { throw new KioskError('UNAVAILABLE', 'orders are being built'); },
-    'orders.rate': () => { throw new KioskError('INTERNAL', 'orders are being built'); },
-    'outbox.status': () => { throw new KioskError('INTERNAL', 'orders are being built'); },
+    'orders.quote': (input) => orders.quote(input),
+    'orders.checkDetails': (input) => orders.checkDetails(input),
+    'orders.place': (input) => orders.place(input),
+    'orders.get': (input) => orders.get(input.id, input.lang),
+    'orders.complements': (input) => orders.complements(input),
+    'orders.rate': (input) => orders.rate(input),
+    'outbox.status': () => outbox.status(startOfLocalDay(Date.now(), load.ok ? load.config.timeZone : 'UTC')),
   };
 
   const reloadConfig = (): void => {

@@ -20,4 +20,71 @@ export const LOCAL_MIGRATIONS: readonly Migration[] = [
       CREATE INDEX help_requests_open ON help_requests (status, created_at);
     `,
   },
+  {
+    id: 2,
+    name: 'orders, ratings and the outbox',
+    // An order and its outbox row are written in one transaction (orders/orders.ts); the outbox row's id is
+    // the business row's id and the Idempotency-Key HQ sees. Personal data lives in orders.personal and in
+    // the outbox payload only until HQ acknowledges the order; both are then set to NULL in one transaction.
+    sql: `
+      CREATE TABLE orders (
+        id TEXT PRIMARY KEY,
+        code TEXT NOT NULL,
+        placed_at INTEGER NOT NULL,
+        lang TEXT NOT NULL,
+        payment TEXT NOT NULL CHECK (payment IN ('till', 'phone')),
+        -- JSON: the lines as the shopper confirmed them (names, prices, fulfilment), no personal data.
+        lines TEXT NOT NULL CHECK (json_valid(lines)),
+        currency TEXT NOT NULL,
+        items_minor INTEGER NOT NULL,
+        shipping_minor INTEGER NOT NULL,
+        total_minor INTEGER NOT NULL,
+        delivery_from TEXT,
+        delivery_to TEXT,
+        delivery_day TEXT,
+        -- JSON: [{ store, name, until }] for the lines held at a store.
+        holds TEXT NOT NULL CHECK (json_valid(holds)),
+        -- JSON: the returns policy shown on the summary.
+        returns TEXT NOT NULL CHECK (json_valid(returns)),
+        reset_after_seconds INTEGER NOT NULL,
+        -- JSON: contact, address, delivery preferences with the safe place, marketing consent. NULL after HQ's ack.
+        personal TEXT CHECK (personal IS NULL OR json_valid(personal)),
+        delivery_state TEXT NOT NULL DEFAULT 'pending' CHECK (delivery_state IN ('pending', 'delivered', 'rejected')),
+        hq_status TEXT,
+        pay_url TEXT,
+        assisted_by TEXT,
+        note TEXT
+      ) STRICT;
+      CREATE UNIQUE INDEX orders_by_code ON orders (code);
+      CREATE INDEX orders_by_placed_at ON orders (placed_at);
+
+      CREATE TABLE ratings (
+        id TEXT PRIMARY KEY,
+        order_id TEXT REFERENCES orders (id),
+        stars INTEGER NOT NULL CHECK (stars BETWEEN 1 AND 5),
+        comment TEXT,
+        lang TEXT NOT NULL,
+        at INTEGER NOT NULL
+      ) STRICT;
+
+      CREATE TABLE outbox (
+        id TEXT PRIMARY KEY,
+        kind TEXT NOT NULL CHECK (kind IN ('order', 'rating', 'help')),
+        -- JSON: the exact body posted on every attempt (HQ refuses the same key with another body). NULL once delivered.
+        payload TEXT CHECK (payload IS NULL OR json_valid(payload)),
+        created_at INTEGER NOT NULL,
+        attempts INTEGER NOT NULL DEFAULT 0,
+        next_attempt_at INTEGER NOT NULL,
+        last_attempt_at INTEGER,
+        -- Why the last attempt failed (never personal data), NULL after a success.
+        last_error TEXT,
+        state TEXT NOT NULL DEFAULT 'pending' CHECK (state IN ('pending', 'delivered', 'rejected')),
+        delivered_at INTEGER,
+        -- JSON: HQ's receipt.
+        answer TEXT CHECK (answer IS NULL OR json_valid(answer))
+      ) STRICT;
+      CREATE INDEX outbox_pending_by_age ON outbox (state, created_at);
+      CREATE INDEX outbox_by_delivered_at ON outbox (delivered_at) WHERE delivered_at IS NOT NULL;
+    `,
+  },
 ];

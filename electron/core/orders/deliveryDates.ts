@@ -106,3 +106,14 @@ function isWeekday(day: number): boolean {
   const weekday = new Date(day * DAY_MS).getUTCDay();
   return weekday !== 0 && weekday !== 6;
 }
+
+/** Epoch ms of the local midnight that began the day `at` falls in, in a time zone (for "today" counts). */
+export function startOfLocalDay(at: number, timeZone: string): number {
+  const { day, time } = localDay(at, timeZone);
+  const [hours, minutes] = time.split(':').map(Number) as [number, number];
+  // The wall clock's time since midnight, taken off the instant; on a DST day that is an hour off either way.
+  let start = at - ((hours * 60 + minutes) * 60_000 + (at % 60_000));
+  if (localDay(start, timeZone).day !== day) start += 3_600_000;
+  else if (localDay(start - 3_600_000, timeZone).day === day) start -= 3_600_000;
+  return start;
+}
