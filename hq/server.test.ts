@@ -4,6 +4,8 @@ import path from 'node:path';
 import pino from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
 import { HqError } from '../shared/sync/protocol';
+import { OrderReceipt } from '../shared/sync/upstream';
+import { orderOf, pickSkus } from './http/orderFixtures';
 import { HOME, sseReader } from './http/testing';
 import { ADMIN_TOKEN_FILE, DEMO_KIOSK_CONFIG_FILE, startHq, type HqOptions, type RunningHq } from './server';
 
@@ -96,6 +98,25 @@ describe('startHq', () => {
     await expect(async () => {
       for (;;) await events.next();
     }).rejects.toThrow(/ended|terminated/);
+  });
+});
+
+describe('payment links', () => {
+  it('point at the public URL when one is given (a proxy in front of HQ), and a bad one is refused at start', async () => {
+    const dataDir = await folder();
+    const hq = await start({ dataDir, demo: 'demo', publicUrl: 'https://hq.norrvik.example/pillar/' });
+    const token = await hq.issueKioskToken(HOME);
+    const order = orderOf(await pickSkus(hq, HOME, 1), { store: HOME, payment: 'phone' });
+    const response = await fetch(`${hq.url}/v1/orders`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json', 'Idempotency-Key': order.id },
+      body: JSON.stringify(order),
+    });
+    expect(response.status).toBe(201);
+    expect(OrderReceipt.parse(await response.json()).payUrl).toMatch(/^https:\/\/hq\.norrvik\.example\/pillar\/pay\/[A-Za-z0-9_-]{43}$/);
+
+    await expect(startHq({ dataDir: await folder(), port: 0, log: false, publicUrl: 'ftp://hq.example' })).rejects.toThrow(/http:\/\/ or https:\/\//);
+    await expect(startHq({ dataDir: await folder(), port: 0, log: false, publicUrl: 'hq.example' })).rejects.toThrow(/not an address/);
   });
 });
 

@@ -51,11 +51,11 @@ export const DEMO_KIOSK_CONFIG_FILE = 'demo-kiosk.config.json';
 
 /** The reference HQ: its store, opened from `dataDir`, served over HTTP (routes in hq/http/). */
 export async function startHq(options: HqOptions): Promise<RunningHq> {
+  const configuredUrl = options.publicUrl === undefined ? null : publicUrlOf(options.publicUrl);
   const dataDir = path.resolve(options.dataDir);
   await mkdir(dataDir, { recursive: true });
   const log = options.log === false ? pino({ level: 'silent' }) : (options.log ?? pino({ level: process.env['PILLAR_LOG_LEVEL'] ?? 'info' }, pino.destination(2)));
   const adminToken = await resolveAdminToken(dataDir, options.adminToken, log);
-  const configuredUrl = options.publicUrl === undefined ? null : publicUrlOf(options.publicUrl);
 
   const opened = await openSqliteStore({ dataDir, log });
   const watch = new HeadWatch(opened, options.pollHeadMs ?? 500, log);
