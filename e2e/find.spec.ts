@@ -152,8 +152,23 @@ test('find: filtering jeans by size keeps exactly the jeans made in that size, a
   await page.getByRole('button', { name: categoryName, exact: true }).click();
   await expect(page.getByRole('status').filter({ hasText: `${inCategory} products` })).toBeVisible();
 
-  await page.getByRole('button', { name: 'Size', exact: true }).tap();
+  const sizeChip = page.getByRole('button', { name: 'Size', exact: true });
+  await sizeChip.tap();
   const sheet = page.getByRole('dialog', { name: 'Filter' });
+  // A modal for keyboard and switch users too: Tab goes round inside it, Escape gives the focus back to the chip.
+  await expect(sheet.getByRole('button', { name: 'Close filters' })).toBeFocused();
+  const stops = await sheet.locator('button:not([disabled])').count();
+  for (let press = 0; press <= stops; press++) {
+    await page.keyboard.press('Tab');
+    expect(await sheet.evaluate((element) => element.contains(document.activeElement))).toBe(true);
+  }
+  await page.keyboard.press('Shift+Tab');
+  expect(await sheet.evaluate((element) => element.contains(document.activeElement))).toBe(true);
+  await page.keyboard.press('Escape');
+  await expect(sheet).toBeHidden();
+  await expect(sizeChip).toBeFocused();
+
+  await sizeChip.tap();
   await sheet.getByRole('button', { name: size, exact: true }).tap();
   await expect(sheet.getByRole('button', { name: size, exact: true })).toHaveAttribute('aria-pressed', 'true');
   await sheet.getByRole('button', { name: new RegExp(`^Show ${inSize} products?$`) }).tap();

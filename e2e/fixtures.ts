@@ -2,7 +2,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { test as base } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { test as base, expect, type Page } from '@playwright/test';
 
 export interface PreviewHost {
   url: string;
@@ -75,4 +76,23 @@ export const test = base.extend<{ preview: PreviewHost }>({
   },
 });
 
-export { expect } from '@playwright/test';
+export { expect };
+
+/** WCAG 2.0, 2.1 and 2.2 at levels A and AA: what the European Accessibility Act asks of a self-service terminal. */
+const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+/**
+ * Runs axe-core over the page as it is now and fails on any serious or critical WCAG violation, each
+ * printed as the rule, what it means, and every element it found with axe's advice for it.
+ */
+export async function expectAccessible(page: Page, screen: string): Promise<void> {
+  const { violations } = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
+  const blocking = violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
+  const readable = blocking.map((violation) =>
+    [
+      `${violation.impact} · ${violation.id}: ${violation.help} (${violation.helpUrl})`,
+      ...violation.nodes.map((node) => `    ${node.target.join(' ')}\n      ${node.failureSummary?.replace(/\n/g, '\n      ') ?? ''}`),
+    ].join('\n'),
+  );
+  expect(readable, `axe found serious or critical WCAG violations on ${screen}`).toEqual([]);
+}

@@ -1,5 +1,6 @@
-import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { useId, useRef, type ReactNode } from 'react';
 import { createPortal } from 'react-dom';
+import { useFocusTrap } from '../../app/ui/useFocusTrap';
 import styles from './Sheet.module.css';
 
 interface SheetProps {
@@ -25,39 +26,13 @@ export function Sheet({ title, icon, children, actions, onDismiss, role = 'dialo
   const titleId = useId();
   const bodyId = useId();
   const panel = useRef<HTMLDivElement>(null);
-  const dismiss = useRef(onDismiss);
-  useEffect(() => {
-    dismiss.current = onDismiss;
+  const onKeyDown = useFocusTrap(panel, {
+    initialFocus: (element) => element.querySelector<HTMLElement>('[data-sheet-actions] button'),
+    onEscape: onDismiss,
   });
 
-  useEffect(() => {
-    const returnTo = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    panel.current?.querySelector<HTMLElement>('[data-sheet-actions] button')?.focus({ preventScroll: true });
-    return () => returnTo?.focus({ preventScroll: true });
-  }, []);
-
-  const onKeyDown = (event: React.KeyboardEvent): void => {
-    if (event.key === 'Escape') {
-      event.stopPropagation();
-      dismiss.current();
-      return;
-    }
-    if (event.key !== 'Tab' || !panel.current) return;
-    const focusable = [...panel.current.querySelectorAll<HTMLElement>('button:not([disabled]), [href], [tabindex]:not([tabindex="-1"])')];
-    const first = focusable[0];
-    const last = focusable[focusable.length - 1];
-    if (!first || !last) return;
-    if (event.shiftKey && document.activeElement === first) {
-      event.preventDefault();
-      last.focus();
-    } else if (!event.shiftKey && document.activeElement === last) {
-      event.preventDefault();
-      first.focus();
-    }
-  };
-
   return createPortal(
-    <div className={styles.scrim} onPointerDown={(event) => event.target === event.currentTarget && dismiss.current()}>
+    <div className={styles.scrim} onPointerDown={(event) => event.target === event.currentTarget && onDismiss()}>
       <div
         ref={panel}
         className={styles.panel}

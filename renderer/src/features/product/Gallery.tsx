@@ -60,7 +60,8 @@ export function Gallery({ detail, colourCode, onColour }: GalleryProps) {
 
   return (
     <section className={styles.gallery} aria-roledescription="carousel" aria-label={t('product.gallery.label')}>
-      <div ref={track} className={styles.track} onScrollEnd={settle}>
+      {/* Focusable, so the arrow keys swipe it too (a switch or keyboard user reaches every picture). */}
+      <div ref={track} className={styles.track} onScrollEnd={settle} role="group" aria-label={t('product.gallery.label')} tabIndex={0}>
         {pictures.map((picture, at) => (
           <div key={`${picture.colourCode}:${picture.path}`} className={styles.slide} aria-hidden={at !== index}>
             <ProductImage

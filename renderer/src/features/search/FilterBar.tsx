@@ -38,7 +38,7 @@ export function FilterBar({ categories, language }: FilterBarProps) {
   const result = useSearchStore((state) => state.result);
   const { setCategory, toggleSize, toggleColour, clearFilters } = useSearchStore.getState();
   const facets = useFacets(facetCategory(category, result), language);
-  const [sheet, setSheet] = useState<FilterSection | null>(null);
+  const [sheet, setSheet] = useState<{ section: FilterSection; opener: HTMLElement } | null>(null);
   // A scan can open a product while the sheet is up: the sheet closes rather than float over the product.
   useEffect(
     () =>
@@ -66,13 +66,13 @@ export function FilterBar({ categories, language }: FilterBarProps) {
         <Chip
           leading={<SlidersHorizontal className={styles.glyph} aria-hidden="true" />}
           aria-haspopup="dialog"
-          onClick={() => setSheet('size')}
+          onClick={(event) => setSheet({ section: 'size', opener: event.currentTarget })}
           disabled={!facets || facets.sizes.length === 0}
         >
           {sizes.length > 0 ? t('filters.sizeCount', { number: sizes.length }) : t('filters.size')}
           <ChevronDown className={styles.chevron} aria-hidden="true" />
         </Chip>
-        <Chip aria-haspopup="dialog" onClick={() => setSheet('colour')} disabled={!facets || facets.colours.length === 0}>
+        <Chip aria-haspopup="dialog" onClick={(event) => setSheet({ section: 'colour', opener: event.currentTarget })} disabled={!facets || facets.colours.length === 0}>
           {colours.length > 0 ? t('filters.colourCount', { number: colours.length }) : t('filters.colour')}
           <ChevronDown className={styles.chevron} aria-hidden="true" />
         </Chip>
@@ -106,7 +106,7 @@ export function FilterBar({ categories, language }: FilterBarProps) {
       </div>
 
       {sheet && facets ? (
-        <FilterSheet section={sheet} facets={facets} language={language} onClose={() => setSheet(null)} />
+        <FilterSheet section={sheet.section} facets={facets} language={language} opener={sheet.opener} onClose={() => setSheet(null)} />
       ) : null}
     </div>
   );

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { FacetsOutput } from '../../../../shared/api/shopper';
 import type { Language } from '../../../../shared/languages';
 import { Button } from '../../app/ui/Button';
+import { useFocusTrap } from '../../app/ui/useFocusTrap';
 import { Chip, Swatch } from './Chip';
 import { groupSizes } from './sizeGroups';
 import { useSearchStore } from './searchStore';
@@ -17,6 +18,8 @@ interface FilterSheetProps {
   section: FilterSection;
   facets: FacetsOutput;
   language: Language;
+  /** The chip that opened the sheet: the focus goes back to it when the sheet closes. */
+  opener: HTMLElement | null;
   onClose(): void;
 }
 
@@ -24,7 +27,7 @@ interface FilterSheetProps {
  * Sizes and colours as large chips in a sheet from the bottom. Every tap applies at once (the results
  * behind it change), and the main button says how many products the choice leaves.
  */
-export function FilterSheet({ section, facets, language, onClose }: FilterSheetProps) {
+export function FilterSheet({ section, facets, language, opener, onClose }: FilterSheetProps) {
   const { t } = useTranslation();
   const sizes = useSearchStore((state) => state.sizes);
   const colours = useSearchStore((state) => state.colours);
@@ -32,29 +35,25 @@ export function FilterSheet({ section, facets, language, onClose }: FilterSheetP
   const { toggleSize, toggleColour, clearFilters } = useSearchStore.getState();
   const sectionRef = useRef<HTMLElement>(null);
   const groups = groupSizes(facets.sizes);
+  const panel = useRef<HTMLDivElement>(null);
   const closeRef = useRef<HTMLButtonElement>(null);
+  // A modal: Tab stays inside, Escape and the close button give the focus back to the chip that opened it.
+  const onKeyDown = useFocusTrap(panel, { initialFocus: () => closeRef.current, onEscape: onClose, returnTo: opener });
 
   useEffect(() => {
-    closeRef.current?.focus();
     sectionRef.current?.scrollIntoView({ block: 'start' });
   }, []);
-
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent): void => {
-      if (event.key === 'Escape') onClose();
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [onClose]);
 
   return createPortal(
     <div className={styles.scrim} onClick={onClose}>
       <div
+        ref={panel}
         className={styles.sheet}
         role="dialog"
         aria-modal="true"
         aria-labelledby="filter-sheet-title"
         onClick={(event) => event.stopPropagation()}
+        onKeyDown={onKeyDown}
       >
         <header className={styles.header}>
           <h2 id="filter-sheet-title" className={styles.title}>

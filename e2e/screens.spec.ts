@@ -1,0 +1,156 @@
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+import { LANGUAGE_NAMES, LANGUAGES, type Language } from '../shared/languages';
+import { sizeMissingHere, startDemoHq, type DemoHq, type MissingHere } from './demoChain';
+import { expect, expectAccessible, test } from './fixtures';
+import { literally, wordsOf } from './i18n';
+
+/**
+ * Every screen of the shopper's journey, in every language: each is scanned by axe-core (no serious or
+ * critical WCAG 2.2 AA violation) and photographed at 1080×1920 into the run's output folder
+ * (`test-results/e2e/screens/<language>/`), for anyone to look at.
+ */
+let demo: DemoHq;
+let missing: MissingHere;
+
+test.beforeAll(async () => {
+  demo = await startDemoHq();
+  missing = await sizeMissingHere(demo.hq);
+});
+
+test.afterAll(async () => {
+  await demo.close();
+});
+
+// Provisioning from HQ, then ten screens with a scan and a photograph each.
+test.describe.configure({ timeout: 150_000 });
+// Animations end at once, so a scan or a photograph never catches a screen halfway in.
+test.use({ reducedMotion: 'reduce' });
+
+/** Saves the screen as `screens/<language>/<name>.png` in the run's output folder. */
+async function photograph(page: Page, lang: Language, name: string): Promise<void> {
+  const file = path.join(test.info().project.outputDir, 'screens', lang, `${name}.png`);
+  await page.screenshot({ path: file, animations: 'disabled' });
+}
+
+/** Whether the pillar has its catalog (asked of the API directly, as the start screen would). */
+async function catalogReady(page: Page): Promise<boolean> {
+  return page.evaluate(async () => {
+    const response = await fetch('/api/catalog.categories', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"lang":"en"}' });
+    return ((await response.json()) as { ok: boolean }).ok;
+  });
+}
+
+/** A price-tag scanner: a burst of keystrokes, then Enter, on a page clock that stands still meanwhile. */
+async function scan(page: Page, code: string): Promise<void> {
+  await page.clock.pauseAt((await page.evaluate(() => Date.now())) + 1_000);
+  await page.keyboard.type(code, { delay: 5 });
+  await page.keyboard.press('Enter');
+  await page.clock.resume();
+}
+
+for (const lang of LANGUAGES) {
+  test(`screens (${lang}): every screen of the journey passes axe and is photographed`, async ({ page }) => {
+    const t = await wordsOf(lang);
+    // The longest idle time IT may set: the warning comes only when this spec moves the clock on.
+    const pillar = await demo.pillar({ idle: { attractAfterSeconds: 900, warningSeconds: 20 } });
+    try {
+      await page.clock.install();
+      await page.goto(pillar.url);
+      await expect.poll(() => catalogReady(page), { timeout: 60_000 }).toBe(true);
+
+      // Attract, in the shopper's language.
+      if (lang !== 'en') await page.getByRole('button', { name: LANGUAGE_NAMES[lang] }).click();
+      await expect(page.getByRole('heading', { level: 1, name: t('attract.headline') })).toBeVisible();
+      await expectAccessible(page, `attract (${lang})`);
+      await photograph(page, lang, '01-attract');
+
+      // Start, typing: the pillar's keyboard is up.
+      await page.getByRole('button', { name: new RegExp(literally(t('attract.cta'))) }).click();
+      await expect(page.getByRole('heading', { level: 1, name: t('start.heading') })).toBeVisible();
+      const field = page.getByRole('searchbox', { name: t('search.label') });
+      await field.tap();
+      const keyboard = page.getByRole('group', { name: t('keyboard.label') });
+      await expect(keyboard).toBeVisible();
+      await expectAccessible(page, `start with the keyboard (${lang})`);
+      await photograph(page, lang, '02-start-keyboard');
+      await keyboard.getByRole('button', { name: t('keyboard.search'), exact: true }).tap();
+      await expect(keyboard).toBeHidden();
+
+      // Results: the jeans.
+      await page.getByRole('button', { name: missing.jeansName[lang], exact: true }).click();
+      const count = page.getByRole('status').filter({ hasText: /\d/ });
+      await expect(count).toBeVisible();
+      await expect(page.getByRole('article').first()).toBeVisible();
+      await expectAccessible(page, `results (${lang})`);
+      await photograph(page, lang, '03-results');
+
+      // Filters: the size sheet; closing it gives the focus back to the chip that opened it.
+      const sizeChip = page.getByRole('button', { name: t('filters.size'), exact: true });
+      await sizeChip.tap();
+      const sheet = page.getByRole('dialog', { name: t('filters.title') });
+      await expect(sheet).toBeVisible();
+      await expectAccessible(page, `filters (${lang})`);
+      await photograph(page, lang, '04-filters');
+      await sheet.getByRole('button', { name: t('filters.close') }).tap();
+      await expect(sheet).toBeHidden();
+      await expect(sizeChip).toBeFocused();
+
+      // No results.
+      await field.fill('zzqqxx');
+      await expect(page.getByRole('heading', { name: t('search.noResultsFor', { text: 'zzqqxx' }) })).toBeVisible();
+      await field.blur();
+      await expectAccessible(page, `no results (${lang})`);
+      await photograph(page, lang, '05-no-results');
+
+      // The product, in the colour and size this store does not have (searched for in every category).
+      await page.getByRole('group', { name: t('filters.categories') }).getByRole('button', { name: t('filters.allCategories'), exact: true }).tap();
+      await field.fill(missing.styleCode);
+      await page.getByRole('button', { name: missing.productName[lang], exact: true }).click();
+      await expect(page.getByRole('heading', { level: 1, name: missing.productName[lang] })).toBeVisible();
+      await page.getByRole('button', { name: missing.colourName[lang], exact: true }).click();
+      const sizeTile = page.getByRole('button', { name: new RegExp(`^${literally(missing.size)}: `) });
+      await sizeTile.click();
+      await expect(sizeTile).toHaveAttribute('aria-pressed', 'true');
+      await expect(page.getByRole('heading', { name: t('product.choice.heading', { size: missing.size, colour: missing.colourName[lang] }) })).toBeVisible();
+      await expectAccessible(page, `product, size missing here (${lang})`);
+      await photograph(page, lang, '06-product');
+
+      // The stores that have it.
+      await page.getByRole('button', { name: t('product.choice.allStores') }).click();
+      await expect(page.getByRole('heading', { level: 1, name: t('stores.heading') })).toBeVisible();
+      await expect(page.getByRole('article', { name: missing.storeName })).toBeVisible();
+      await expectAccessible(page, `stores (${lang})`);
+      await photograph(page, lang, '07-stores');
+
+      // Call staff.
+      await page.getByRole('button', { name: t('help.button') }).click();
+      const help = page.getByRole('dialog', { name: t('help.title') });
+      await expect(help).toBeVisible();
+      await expectAccessible(page, `call staff (${lang})`);
+      await photograph(page, lang, '08-call-staff');
+      await help.getByRole('button', { name: t('help.close') }).click();
+      await expect(help).toBeHidden();
+
+      // A code we do not sell.
+      await scan(page, '4006381333931');
+      const notice = page.getByRole('alertdialog', { name: t('scanner.notFoundTitle') });
+      await expect(notice).toBeVisible();
+      await expectAccessible(page, `unknown barcode (${lang})`);
+      await photograph(page, lang, '09-unknown-barcode');
+      await notice.getByRole('button', { name: t('scanner.close') }).click();
+      await expect(notice).toBeHidden();
+
+      // Walking away: "Still there?".
+      await page.clock.runFor(901_000);
+      const idle = page.getByRole('alertdialog', { name: t('idle.title') });
+      await expect(idle).toBeVisible();
+      await expectAccessible(page, `still there (${lang})`);
+      await photograph(page, lang, '10-still-there');
+      await idle.getByRole('button', { name: t('idle.more') }).click();
+      await expect(idle).toBeHidden();
+    } finally {
+      await pillar.stop();
+    }
+  });
+}
