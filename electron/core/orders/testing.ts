@@ -35,7 +35,8 @@ export interface OrdersFixture {
 }
 
 /** Orders on real files: a copy of the demo cache and a fresh local.db, in a folder of the test's own. */
-export function ordersFixture(template: string, clock = { now: Date.now() }): OrdersFixture {
+export function ordersFixture(template: string, options: { clock?: { now: number }; onQueued?: () => void } = {}): OrdersFixture {
+  const clock = options.clock ?? { now: Date.now() };
   const dir = tempDir('pillar-orders-');
   const cacheFile = path.join(dir.dir, 'cache.db');
   copyFileSync(template, cacheFile);
@@ -49,7 +50,10 @@ export function ordersFixture(template: string, clock = { now: Date.now() }): Or
     outbox,
     storeCode: () => DEMO_HOME_STORE,
     now: () => clock.now,
-    onQueued: () => void queued++,
+    onQueued: () => {
+      queued++;
+      options.onQueued?.();
+    },
     context: () => ({ catalog, cache, storeCode: DEMO_HOME_STORE, now: clock.now }),
   });
   return {
