@@ -248,14 +248,13 @@ describe('the outbox deliverer', () => {
     expect(personalOf(order.id)).not.toBeNull();
 
     const next = await standIn((request) => receipt(request));
+    const second = startDeliverer(next.url);
     try {
-      startDeliverer(next.url);
       await until(() => row(order.id).state === 'delivered', 'delivery after the restart');
       expect(next.seen[0]!.key).toBe(order.id);
       expect(next.seen[0]!.body).toBe(hq.seen[0]!.body);
     } finally {
-      await deliverer?.close();
-      deliverer = null;
+      await second.close();
       await next.close();
     }
   });
