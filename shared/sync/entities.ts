@@ -11,7 +11,7 @@ import { LANGUAGES } from '../languages';
  * learnt a new field does not break the kiosks still in the field.
  */
 
-const Code = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, 'must be 1–64 letters, digits, ".", "_" or "-"');
+export const Code = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, 'must be 1–64 letters, digits, ".", "_" or "-"');
 const Text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
 const Clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time such as "09:30"');
 
@@ -191,6 +191,8 @@ export const Offer = z.object({
     minSpendMinor: z.number().int().nonnegative().optional(),
     categories: z.array(Code).max(50).optional(),
   }),
+  /** The codes shoppers get for it: valid this many hours after issue, or (absent) until the end of that local day. */
+  coupon: z.object({ validHours: z.number().int().min(1).max(24 * 90).optional() }).optional(),
   checkIn: z
     .object({
       platform: z.enum(['facebook', 'instagram', 'tiktok']),
