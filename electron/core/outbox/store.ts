@@ -45,7 +45,7 @@ export class OutboxStore {
     db.pragma('secure_delete = ON');
     this.#s = {
       insert: db.prepare("INSERT INTO outbox (id, kind, payload, created_at, next_attempt_at, state) VALUES (?, ?, ?, ?, ?, 'pending')"),
-      due: db.prepare("SELECT * FROM outbox WHERE state = 'pending' AND next_attempt_at <= ? ORDER BY created_at, id LIMIT 1"),
+      due: db.prepare("SELECT * FROM outbox WHERE state = 'pending' AND next_attempt_at <= ? ORDER BY created_at, rowid LIMIT 1"),
       nextWake: db.prepare("SELECT min(next_attempt_at) FROM outbox WHERE state = 'pending'").pluck(),
       byId: db.prepare('SELECT * FROM outbox WHERE id = ?'),
       failed: db.prepare("UPDATE outbox SET attempts = attempts + 1, last_attempt_at = ?, last_error = ?, next_attempt_at = ? WHERE id = ? AND state = 'pending'"),
@@ -64,7 +64,7 @@ export class OutboxStore {
         "SELECT o.id, o.kind, o.last_error, o.last_attempt_at, r.code FROM outbox o LEFT JOIN orders r ON r.id = o.id WHERE o.state = 'rejected' ORDER BY o.last_attempt_at DESC LIMIT 100",
       ),
       pendingRows: db.prepare(
-        "SELECT o.id, o.kind, o.created_at, o.attempts, o.next_attempt_at, o.last_error, r.code FROM outbox o LEFT JOIN orders r ON r.id = o.id WHERE o.state = 'pending' ORDER BY o.created_at, o.id LIMIT ?",
+        "SELECT o.id, o.kind, o.created_at, o.attempts, o.next_attempt_at, o.last_error, r.code FROM outbox o LEFT JOIN orders r ON r.id = o.id WHERE o.state = 'pending' ORDER BY o.created_at, o.rowid LIMIT ?",
       ),
     };
   }
