@@ -160,10 +160,10 @@ test('find: filtering jeans by size keeps exactly the jeans made in that size, a
   const stops = await sheet.locator('button:not([disabled])').count();
   for (let press = 0; press <= stops; press++) {
     await page.keyboard.press('Tab');
-    expect(await sheet.evaluate((element) => element.contains(document.activeElement))).toBe(true);
+    expect(await sheet.evaluate((element) => element.contains(element.ownerDocument.activeElement))).toBe(true);
   }
   await page.keyboard.press('Shift+Tab');
-  expect(await sheet.evaluate((element) => element.contains(document.activeElement))).toBe(true);
+  expect(await sheet.evaluate((element) => element.contains(element.ownerDocument.activeElement))).toBe(true);
   await page.keyboard.press('Escape');
   await expect(sheet).toBeHidden();
   await expect(sizeChip).toBeFocused();

@@ -3,9 +3,12 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { LANGUAGES, type Language } from '../../../shared/languages';
+import { DYNAMIC_KEYS, dynamicKeys } from './dynamicKeys';
 
 const LOCALES_DIR = fileURLToPath(new URL('./locales/', import.meta.url));
 const SOURCE_DIR = fileURLToPath(new URL('../', import.meta.url));
+/** renderer/: its static pages take `%lang:key%` placeholders filled at build time (the crash-recovery page). */
+const PAGES_DIR = fileURLToPath(new URL('../../', import.meta.url));
 
 /** i18next's plural suffixes (cardinal), which map onto `Intl.PluralRules` categories. */
 const PLURAL_SUFFIX = /^(.+)_(zero|one|two|few|many|other)$/;
@@ -73,15 +76,18 @@ function englishFor(key: string): string | undefined {
   return plural ? en.plurals.get(plural[1]!)?.get('other') : undefined;
 }
 
+/** The UI's source files (tests aside), each with its text. */
+function sources(): { file: string; source: string }[] {
+  return readdirSync(SOURCE_DIR, { recursive: true, encoding: 'utf8' })
+    .filter((file) => /\.tsx?$/.test(file) && !/\.test\.tsx?$/.test(file))
+    .map((file) => ({ file, source: readFileSync(path.join(SOURCE_DIR, file), 'utf8') }));
+}
+
 /** Every literal key the UI passes to `t('…')` / `t("…")` or `i18nKey="…"`; keys built at run time are skipped. */
 function keysUsedInSource(): Map<string, string[]> {
   const used = new Map<string, string[]>();
-  const files = readdirSync(SOURCE_DIR, { recursive: true, encoding: 'utf8' }).filter(
-    (file) => /\.tsx?$/.test(file) && !/\.test\.tsx?$/.test(file),
-  );
-  for (const file of files) {
-    const source = readFileSync(path.join(SOURCE_DIR, file), 'utf8');
-    // The literal must be the whole first argument: `t('errors.' + code)` is dynamic and not checked here.
+  for (const { file, source } of sources()) {
+    // The literal must be the whole first argument: `t(cond ? 'a' : 'b')` is checked by TypeScript, not here.
     const calls = source.matchAll(/\bt\(\s*(['"])([^'"\n]+)\1\s*[,)]|\bi18nKey=\{?\s*(['"])([^'"\n]+)\3/g);
     for (const match of calls) {
       const key = match[2] ?? match[4]!;
@@ -89,6 +95,34 @@ function keysUsedInSource(): Map<string, string[]> {
     }
   }
   return used;
+}
+
+/** Every key built at run time in the source, as its family: `t(`status.${status}`)` → `status.*`. */
+function familiesBuiltInSource(): Map<string, string[]> {
+  const families = new Map<string, string[]>();
+  for (const { file, source } of sources()) {
+    for (const match of source.matchAll(/\bt\(\s*`([^`]*)`/g)) {
+      const family = match[1]!.replace(/\$\{[^}]*\}/g, '*');
+      families.set(family, [...new Set([...(families.get(family) ?? []), file])]);
+    }
+  }
+  return families;
+}
+
+/**
+ * Every string the UI could hand to `t`: each quoted literal in its source (so `t(cond ? 'a' : 'b')` and a
+ * table of keys count), each `%lang:key%` in its static pages, and the keys built at run time as listed
+ * in dynamicKeys.ts.
+ */
+function stringsTheUiCanAskFor(): Set<string> {
+  const found = new Set(dynamicKeys());
+  for (const { source } of sources()) {
+    for (const match of source.matchAll(/(['"])([\w.-]+)\1/g)) found.add(match[2]!);
+  }
+  for (const page of readdirSync(PAGES_DIR).filter((file) => file.endsWith('.html'))) {
+    for (const match of readFileSync(path.join(PAGES_DIR, page), 'utf8').matchAll(/%[a-z]+:([\w.]+)%/g)) found.add(match[1]!);
+  }
+  return found;
 }
 
 describe('i18n: locale files', () => {
@@ -155,5 +189,28 @@ describe('i18n: the UI', () => {
       .filter(([key]) => !en.strings.has(key) && !en.plurals.has(key))
       .map(([key, files]) => `${key} (${files.join(', ')})`);
     expect(unknown).toEqual([]);
+  });
+
+  it('i18n: every key built at run time has its family listed in dynamicKeys.ts, and every listed family is built', () => {
+    const built = familiesBuiltInSource();
+    expect(built.size).toBeGreaterThan(0);
+    const unlisted = [...built]
+      .filter(([family]) => !(family in DYNAMIC_KEYS))
+      .map(([family, files]) => `t(\`${family}\`) in ${files.join(', ')}: list its values under '${family}' in dynamicKeys.ts`);
+    const stale = Object.keys(DYNAMIC_KEYS)
+      .filter((family) => !built.has(family))
+      .map((family) => `dynamicKeys.ts lists '${family}', which no t(\`…\`) builds any more`);
+    expect([...unlisted, ...stale]).toEqual([]);
+  });
+
+  it('i18n: every key built at run time exists in English', () => {
+    const missing = dynamicKeys().filter((key) => !en.strings.has(key) && !en.plurals.has(key));
+    expect(missing).toEqual([]);
+  });
+
+  it('i18n: every English key is used by the UI', () => {
+    const used = stringsTheUiCanAskFor();
+    const unused = [...en.strings.keys()].filter((key) => !used.has(key) && !used.has(PLURAL_SUFFIX.exec(key)?.[1] ?? key));
+    expect(unused, 'unused keys: remove them from every locale, or, if built at run time, list them in dynamicKeys.ts').toEqual([]);
   });
 });

@@ -1,5 +1,6 @@
 /** The kinds of size a catalog mixes, each shown as its own group of chips. */
-export type SizeKind = 'letter' | 'number' | 'waistLength' | 'length';
+export const SIZE_KINDS = ['letter', 'number', 'waistLength', 'length'] as const;
+export type SizeKind = (typeof SIZE_KINDS)[number];
 
 /** What kind of size this is, from how it is written (HQ sends sizes as text: "M", "42", "W32 L34", "90 cm"). */
 export function sizeKind(size: string): SizeKind {
