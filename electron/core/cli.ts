@@ -5,8 +5,9 @@ import { parseArgs } from 'node:util';
 import { LANGUAGES, type Language } from '../../shared/languages';
 import { KioskError } from './api/errors';
 import { loadConfig, locateConfig } from './config/load';
-import { createKiosk } from './kiosk';
+import { createKiosk, kioskPaths } from './kiosk';
 import { createLogger } from './log/logger';
+import { formatOutbox, outboxReport } from './outbox/command';
 import { doctor, formatDoctor } from './sync/doctor';
 import { runSync } from './sync/syncCommand';
 import { appIdentity, systemInfo } from './system/info';
@@ -24,6 +25,8 @@ const USAGE = `usage: npm run kiosk -- <command> [options]
   sync --hq URL --token T [--store ID]   provision the cache from HQ (snapshot, then changes) and exit;
        [--follow]                        with --follow, keep following HQ until stopped
   doctor [--digest]                      sync state, cursor, freshness, row counts, integrity check
+  outbox                                 what is still on its way to HQ (orders, ratings, help requests), the
+                                         last error, and rows HQ refused (exit 1 when there are any); no personal data
 
 options: --data DIR (the kiosk's data folder; default .pillar-data/preview), --config FILE, --json`;
 
@@ -126,6 +129,13 @@ async function main(): Promise<number> {
         return 2;
       }
       return runSync({ hq: values.hq, token: values.token, store: values.store, dataDir: path.resolve(values.data), follow: values.follow, json: values.json });
+    }
+    case 'outbox': {
+      const config = loadConfig(location);
+      const timeZone = config.ok ? config.config.timeZone : 'UTC';
+      const report = outboxReport(kioskPaths(path.resolve(values.data)).local, timeZone);
+      print(report, () => formatOutbox(report, timeZone));
+      return report.rejected.length > 0 ? 1 : 0;
     }
     case 'doctor': {
       const report = doctor(path.resolve(values.data), { digest: values.digest });
