@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import KeyboardReact from 'react-simple-keyboard';
 import type { Language } from '../../../../shared/languages';
 import { MAX_SEARCH_LENGTH, typeKey } from './editText';
+import { DOT_COM, startsCapital, type Capitalize, type Layouts } from './formLayouts';
 import { swallowClickOfThisTouch } from './ghostClick';
 import { KEY, LAYOUTS, type LayoutName } from './layouts';
 import styles from './OnScreenKeyboard.module.css';
@@ -13,9 +14,23 @@ interface OnScreenKeyboardProps {
   field: RefObject<HTMLInputElement | null>;
   /** The field's new text (the caller owns it: the search store). */
   onText(value: string): void;
-  /** The Search key: the shopper is done typing. */
+  /** The Search key (or the form's Next / Done): the shopper is done typing. */
   onSearch(): void;
   className?: string;
+  /** A form field's keys (`formLayouts`); the search keyboard of the language when absent. */
+  layouts?: Layouts;
+  /** The Enter key's words ("Next", "Done"); "Search" when absent. */
+  enterLabel?: string;
+  /** The field's own limit (search: `MAX_SEARCH_LENGTH`). */
+  maxLength?: number;
+  /** Capitals at the start of each word or sentence, as a phone does for names and notes. */
+  capitalize?: Capitalize;
+  /** The field's text (for `capitalize`: a word starts after a space). */
+  value?: string;
+  /** A number pad: narrow, in the middle of the dock. */
+  pad?: boolean;
+  /** Leaves the bottom-right corner free beside the last row, so the call-staff button is never covered. */
+  clearCorner?: boolean;
 }
 
 /**
@@ -23,36 +38,61 @@ interface OnScreenKeyboardProps {
  * takes focus from the field (so the caret stays where it was), and it types through the same path as a
  * physical keyboard: the field's text changes at its caret.
  */
-export function OnScreenKeyboard({ language, field, onText, onSearch, className }: OnScreenKeyboardProps) {
+export function OnScreenKeyboard({
+  language,
+  field,
+  onText,
+  onSearch,
+  className,
+  layouts,
+  enterLabel,
+  maxLength = MAX_SEARCH_LENGTH,
+  capitalize = 'none',
+  value = '',
+  pad = false,
+  clearCorner = false,
+}: OnScreenKeyboardProps) {
   const { t } = useTranslation();
+  const keys = layouts ?? LAYOUTS[language];
   // Greek starts in Greek letters; the Latin switch lasts until the language changes.
-  const [layout, setLayout] = useState<{ language: Language; name: LayoutName }>({ language, name: 'default' });
-  const layoutName = layout.language === language ? layout.name : 'default';
+  const [layout, setLayout] = useState<{ language: Language; name: 'default' | 'latin' }>({ language, name: 'default' });
+  const letters = layout.language === language ? layout.name : 'default';
+  // Shift: on (or off) for the next letter only; `auto` capitalises the start of a word or sentence.
+  const [shift, setShift] = useState<'auto' | 'on' | 'off'>('auto');
+  const capital = keys.shift !== undefined && (shift === 'on' || (shift === 'auto' && startsCapital(value, value.length, capitalize)));
+  const layoutName: LayoutName = capital ? (letters === 'latin' ? 'latinShift' : 'shift') : letters;
 
   const display = useMemo(
     () => ({
       [KEY.backspace]: '⌫',
       [KEY.space]: t('keyboard.space'),
-      [KEY.search]: t('keyboard.search'),
+      [KEY.search]: enterLabel ?? t('keyboard.search'),
       [KEY.toLatin]: t('keyboard.toLatin'),
       [KEY.toGreek]: t('keyboard.toGreek'),
+      [KEY.shift]: '⇧',
     }),
-    [t],
+    [t, enterLabel],
   );
   const buttonAttributes = useMemo(
     () => [
       { attribute: 'aria-label', value: t('keyboard.backspace'), buttons: KEY.backspace },
       { attribute: 'aria-label', value: t('keyboard.latinLetters'), buttons: KEY.toLatin },
       { attribute: 'aria-label', value: t('keyboard.greekLetters'), buttons: KEY.toGreek },
+      { attribute: 'aria-label', value: t('keyboard.capitals'), buttons: KEY.shift },
+      { attribute: 'aria-pressed', value: String(capital), buttons: KEY.shift },
       // Keys are tapped, never tabbed to: the field keeps the focus.
-      { attribute: 'tabindex', value: '-1', buttons: Object.values(LAYOUTS[language]).flat().join(' ') },
+      { attribute: 'tabindex', value: '-1', buttons: [...new Set(Object.values(keys).flat().join(' ').split(' '))].join(' ') },
     ],
-    [t, language],
+    [t, keys, capital],
   );
 
   const press = (button: string): void => {
     if (button === KEY.toLatin || button === KEY.toGreek) {
       setLayout({ language, name: button === KEY.toLatin ? 'latin' : 'default' });
+      return;
+    }
+    if (button === KEY.shift) {
+      setShift(capital ? 'off' : 'on');
       return;
     }
     if (button === KEY.search) {
@@ -67,16 +107,18 @@ export function OnScreenKeyboard({ language, field, onText, onSearch, className 
     const next = typeKey(
       { value: input.value, selectionStart: input.selectionStart ?? input.value.length, selectionEnd: input.selectionEnd ?? input.value.length },
       key,
-      MAX_SEARCH_LENGTH,
+      maxLength,
     );
     onText(next.value);
+    // A capital is for one letter; then the caret decides again.
+    setShift('auto');
     // After React has written the new value, which puts the caret at the end.
     requestAnimationFrame(() => input.setSelectionRange(next.selectionStart, next.selectionEnd));
   };
 
   return (
     <div
-      className={[styles.dock, className].filter(Boolean).join(' ')}
+      className={[styles.dock, pad ? styles.pad : null, clearCorner ? styles.clearCorner : null, className].filter(Boolean).join(' ')}
       role="group"
       aria-label={t('keyboard.label')}
       // A tap between keys must not take the focus from the field either (that would close the keyboard).
@@ -85,15 +127,17 @@ export function OnScreenKeyboard({ language, field, onText, onSearch, className 
     >
       <KeyboardReact
         theme={styles.keyboard}
-        layout={LAYOUTS[language]}
-        layoutName={layoutName}
+        layout={keys}
+        layoutName={keys[layoutName] ? layoutName : 'default'}
         display={display}
         buttonAttributes={buttonAttributes}
         buttonTheme={[
-          { class: styles.function ?? '', buttons: `${KEY.backspace} ${KEY.toLatin} ${KEY.toGreek}` },
-          { class: styles.switch ?? '', buttons: `${KEY.toLatin} ${KEY.toGreek}` },
+          { class: styles.function ?? '', buttons: `${KEY.backspace} ${KEY.toLatin} ${KEY.toGreek} ${KEY.shift}` },
+          { class: styles.switch ?? '', buttons: `${KEY.toLatin} ${KEY.toGreek} ${KEY.shift}` },
           { class: styles.space ?? '', buttons: KEY.space },
           { class: styles.search ?? '', buttons: KEY.search },
+          { class: styles.wide ?? '', buttons: DOT_COM },
+          ...(capital ? [{ class: styles.shifted ?? '', buttons: KEY.shift }] : []),
         ]}
         onKeyPress={press}
         useButtonTag

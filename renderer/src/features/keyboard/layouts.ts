@@ -6,7 +6,7 @@ import type { Language } from '../../../../shared/languages';
  * and the hyphen are always there for style codes (NV-10042) and sizes (W32). Every letter of the
  * language has its own key: there is no long press on a pillar.
  */
-export type LayoutName = 'default' | 'latin';
+export type LayoutName = 'default' | 'latin' | 'shift' | 'latinShift';
 
 /** Function keys; the keyboard component gives each its label and action. */
 export const KEY = {
@@ -16,6 +16,8 @@ export const KEY = {
   /** Greek only: to Latin letters (style codes and brand names are Latin) and back. */
   toLatin: '{latin}',
   toGreek: '{greek}',
+  /** Forms only (names, addresses): capitals for the next letter. */
+  shift: '{shift}',
 } as const;
 
 const DIGITS = `1 2 3 4 5 6 7 8 9 0 ${KEY.backspace}`;
