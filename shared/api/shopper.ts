@@ -47,7 +47,7 @@ export type FacetsOutput = z.infer<typeof FacetsOutput>;
 /** Where the shopper was when they called for help (for staff: "at the product page of NV-10042"). */
 export const HelpInput = z
   .object({
-    screen: z.enum(['attract', 'start', 'results', 'product', 'stores', 'other']),
+    screen: z.enum(['attract', 'start', 'results', 'product', 'stores', 'bag', 'checkout', 'confirmation', 'other']),
     styleCode: StyleCode.optional(),
   })
   .strict();
