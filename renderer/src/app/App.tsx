@@ -1,6 +1,12 @@
 import { useCallback, useEffect } from 'react';
 import type { ReadySystemInfo } from '../../../shared/api/system';
 import { AttractScreen } from '../features/attract/AttractScreen';
+import { useBagStore } from '../features/bag/bagStore';
+import { BagScreen } from '../features/bag/BagScreen';
+import { CheckoutScreen } from '../features/checkout/CheckoutScreen';
+import { useCheckoutStore } from '../features/checkout/checkoutStore';
+import { ConfirmationScreen } from '../features/confirmation/ConfirmationScreen';
+import { useConfirmationStore } from '../features/confirmation/confirmationStore';
 import { CallStaff } from '../features/help/CallStaff';
 import { useHelpStore, type HelpWhere } from '../features/help/helpStore';
 import { SHEET_HOST_ID } from '../features/help/Sheet';
@@ -50,10 +56,14 @@ function Kiosk({ info }: { info: ReadySystemInfo }) {
   const syncStatus = useSyncStore(selectSyncStatus);
   const settingUp = useSyncStore(selectNeedsSetupScreen);
 
-  // The shopper's search and call for help leave with them: the next session must not open on them.
+  // The shopper's search, call for help, bag, checkout form and order leave with them: the next session
+  // must not open on them, and nothing they typed stays in memory.
   const endSession = useCallback(() => {
     useSearchStore.getState().clear();
     useHelpStore.getState().reset();
+    useBagStore.getState().clear();
+    useCheckoutStore.getState().clear();
+    useConfirmationStore.getState().clear();
     end();
   }, [end]);
 
@@ -96,6 +106,18 @@ function Kiosk({ info }: { info: ReadySystemInfo }) {
         <div className={styles.layer} key={`stores:${depth}:${route.sku}`}>
           <StoresScreen info={info} language={language} route={route} onChooseLanguage={chooseLanguage} onStartOver={endSession} />
         </div>
+      ) : route.name === 'bag' ? (
+        <div className={styles.layer} key={`bag:${depth}`}>
+          <BagScreen info={info} language={language} onChooseLanguage={chooseLanguage} onStartOver={endSession} />
+        </div>
+      ) : route.name === 'checkout' ? (
+        <div className={styles.layer} key={`checkout:${depth}`}>
+          <CheckoutScreen info={info} language={language} onChooseLanguage={chooseLanguage} onStartOver={endSession} />
+        </div>
+      ) : route.name === 'confirmation' ? (
+        <div className={styles.layer} key={`confirmation:${route.orderId}`}>
+          <ConfirmationScreen info={info} language={language} route={route} onChooseLanguage={chooseLanguage} onDone={endSession} />
+        </div>
       ) : null}
       <CallStaff where={helpWhere(route, searching)} language={language} storeLocale={info.locale} timeZone={info.timeZone} />
       {/* Dialogs over the screens (call staff, order notes) live here: above the screens, below the idle warning. */}
@@ -114,5 +136,9 @@ function helpWhere(route: Route, searching: boolean): HelpWhere {
       return { screen: 'product', styleCode: route.styleCode };
     case 'stores':
       return { screen: 'stores', styleCode: route.styleCode };
+    case 'bag':
+    case 'checkout':
+    case 'confirmation':
+      return { screen: route.name };
   }
 }

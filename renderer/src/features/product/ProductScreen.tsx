@@ -5,6 +5,7 @@ import type { ProductDetail } from '../../../../shared/api/catalog';
 import type { ReadySystemInfo } from '../../../../shared/api/system';
 import type { Language } from '../../../../shared/languages';
 import { formatPrice } from '../../app/format';
+import { useOrderContext } from '../bag/useOrderContext';
 import { LanguagePicker } from '../language/LanguagePicker';
 import { useSessionStore } from '../session/sessionStore';
 import { FreshnessLine } from '../sync/FreshnessLine';
@@ -95,6 +96,7 @@ function ProductBody({ info, detail, page, route, headingRef, language }: Produc
   const cells = sizeCells(detail, page.availability, selection.colourCode);
   const chosen = cells.find((cell) => cell.sku !== null && cell.sku === selection.sku) ?? null;
   const colourName = detail.colours.find((colour) => colour.code === selection.colourCode)?.name ?? selection.colourCode;
+  const context = useOrderContext(info, language);
 
   const select = (next: Selection): void => {
     replace({ name: 'product', styleCode: detail.styleCode, colourCode: next.colourCode, ...(next.sku ? { sku: next.sku } : {}) });
@@ -151,10 +153,9 @@ function ProductBody({ info, detail, page, route, headingRef, language }: Produc
           <VariantChoice
             ref={choice}
             cell={chosen}
-            productName={detail.name}
             styleCode={detail.styleCode}
             colourName={colourName}
-            storeLocale={info.locale}
+            context={context}
             otherColours={sameSizeInOtherColours(detail, page.availability, selection.colourCode, chosen.size)}
             onStores={(sku) => open({ name: 'stores', styleCode: detail.styleCode, sku })}
             onOtherColour={(other) => select({ colourCode: other.colourCode, sku: other.sku })}

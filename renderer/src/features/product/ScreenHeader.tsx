@@ -2,6 +2,7 @@ import { ArrowLeft, RotateCcw } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import { Wordmark } from '../../app/Wordmark';
 import { Button } from '../../app/ui/Button';
+import { HeaderActions } from '../bag/BagButton';
 import styles from './ScreenHeader.module.css';
 
 interface ScreenHeaderProps {
@@ -10,10 +11,12 @@ interface ScreenHeaderProps {
   backLabel: string;
   onBack(): void;
   onStartOver(): void;
+  /** The bag button (with its count, once the bag has something); not on the bag and checkout themselves. */
+  bag?: boolean;
 }
 
 /** The top of every screen past the start: a way back, who we are, and a way to start over. */
-export function ScreenHeader({ brand, store, backLabel, onBack, onStartOver }: ScreenHeaderProps) {
+export function ScreenHeader({ brand, store, backLabel, onBack, onStartOver, bag = true }: ScreenHeaderProps) {
   const { t } = useTranslation();
   return (
     <header className={styles.header}>
@@ -26,9 +29,11 @@ export function ScreenHeader({ brand, store, backLabel, onBack, onStartOver }: S
       <div className={styles.brand}>
         <Wordmark brand={brand} store={store} />
       </div>
-      <Button variant="secondary" icon={<RotateCcw />} onClick={onStartOver}>
-        {t('common.startOver')}
-      </Button>
+      <HeaderActions bag={bag}>
+        <Button variant="secondary" icon={<RotateCcw />} onClick={onStartOver}>
+          {t('common.startOver')}
+        </Button>
+      </HeaderActions>
     </header>
   );
 }

@@ -1,19 +1,20 @@
-import { ArrowRight, MapPin, Truck } from 'lucide-react';
-import { forwardRef, useState } from 'react';
+import { ArrowRight, MapPin, ShoppingBag, Truck } from 'lucide-react';
+import { forwardRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../app/ui/Button';
+import { useAddToBag } from '../bag/AddToBag';
+import type { OrderContext } from '../bag/orderWords';
 import { formatDistance } from '../stores/storeText';
-import { OrderNote, type OrderOption } from './OrderNote';
 import type { OtherColour, SizeCell } from './sizeGrid';
 import { STATUS_ICONS, UNKNOWN_ICON } from './statusIcons';
 import styles from './VariantChoice.module.css';
 
 interface VariantChoiceProps {
   cell: SizeCell;
-  productName: string;
   styleCode: string;
   colourName: string;
-  storeLocale: string;
+  /** The shopper's language and the store's locale and clock, for the bag's answer. */
+  context: OrderContext;
   /** The same size in other colours, best first: offered when they are easier to get than this one. */
   otherColours: readonly OtherColour[];
   onStores(sku: string): void;
@@ -24,24 +25,26 @@ const RANK = { here: 0, nearby: 1, online: 2, soldout: 3 } as const;
 
 /**
  * The chosen size, and where to get it. Missing here, it leads with what the shopper can do now: order
- * online with free delivery, or have the nearest store hold it. Those flows come with the orders work;
- * until then each button says honestly that staff place the order, and offers to call them.
+ * online with free delivery, or have the nearest store hold it; here, into the bag (staff bring it, or
+ * it is on the shelf), or delivered home. Each goes into the bag, checked with the core first.
  */
 export const VariantChoice = forwardRef<HTMLElement, VariantChoiceProps>(function VariantChoice(
-  { cell, productName, styleCode, colourName, storeLocale, otherColours, onStores, onOtherColour },
+  { cell, styleCode, colourName, context, otherColours, onStores, onOtherColour },
   ref,
 ) {
   const { t } = useTranslation();
-  const [note, setNote] = useState<OrderOption | null>(null);
+  const bag = useAddToBag(context);
   const Icon = cell.status ? STATUS_ICONS[cell.status] : UNKNOWN_ICON;
   const sku = cell.sku;
   if (sku === null) return null;
 
   const nearest = cell.nearest;
-  const distance = nearest ? formatDistance(nearest.distanceKm, storeLocale) : '';
+  const distance = nearest ? formatDistance(nearest.distanceKm, context.storeLocale) : '';
   const missingHere = cell.status === 'nearby' || cell.status === 'online';
   const canOrderOnline = missingHere && cell.online > 0;
   const canHold = cell.status === 'nearby' && nearest !== null;
+  const canTakeHere = cell.status === 'here';
+  const canDeliverHere = canTakeHere && cell.online > 0;
   const easier = cell.status === null ? [] : otherColours.filter((other) => RANK[other.status] < RANK[cell.status ?? 'soldout']);
 
   return (
@@ -61,16 +64,31 @@ export const VariantChoice = forwardRef<HTMLElement, VariantChoiceProps>(functio
         </p>
       ) : null}
 
-      {canOrderOnline || canHold ? (
+      {canOrderOnline || canHold || canTakeHere ? (
         <div className={styles.actions}>
+          {canTakeHere ? (
+            <Button variant="primary" icon={<ShoppingBag />} disabled={bag.busy} onClick={() => bag.add({ sku, styleCode, fulfilment: { kind: 'in-store' } })}>
+              {t('bag.add.here')}
+            </Button>
+          ) : null}
+          {canDeliverHere ? (
+            <Button variant="secondary" icon={<Truck />} disabled={bag.busy} onClick={() => bag.add({ sku, styleCode, fulfilment: { kind: 'delivery' } })}>
+              {t('bag.add.deliver')}
+            </Button>
+          ) : null}
           {canOrderOnline ? (
-            <Button variant="primary" icon={<Truck />} onClick={() => setNote({ kind: 'online' })}>
+            <Button variant="primary" icon={<Truck />} disabled={bag.busy} onClick={() => bag.add({ sku, styleCode, fulfilment: { kind: 'delivery' } })}>
               {t('product.choice.orderOnline')}
             </Button>
           ) : null}
           {canHold ? (
-            <Button variant={canOrderOnline ? 'secondary' : 'primary'} icon={<MapPin />} onClick={() => setNote({ kind: 'hold', store: nearest.name })}>
-              {t('product.choice.holdAt', { store: nearest.name, distance })}
+            <Button
+              variant={canOrderOnline ? 'secondary' : 'primary'}
+              icon={<MapPin />}
+              disabled={bag.busy}
+              onClick={() => bag.add({ sku, styleCode, fulfilment: { kind: 'hold', store: nearest.code } })}
+            >
+              {nearest.openNow ? t('bag.add.holdOpen', { store: nearest.name, distance }) : t('bag.add.holdClosed', { store: nearest.name, distance })}
             </Button>
           ) : null}
         </div>
@@ -105,17 +123,7 @@ export const VariantChoice = forwardRef<HTMLElement, VariantChoiceProps>(functio
         </Button>
       ) : null}
 
-      {note ? (
-        <OrderNote
-          option={note}
-          productName={productName}
-          styleCode={styleCode}
-          colourName={colourName}
-          size={cell.size}
-          onStores={cell.nearbyCount > 0 ? () => onStores(sku) : undefined}
-          onClose={() => setNote(null)}
-        />
-      ) : null}
+      {bag.sheet}
     </section>
   );
 });

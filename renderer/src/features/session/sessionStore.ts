@@ -5,13 +5,17 @@ export type Screen = 'attract' | 'start';
 
 /**
  * Where the shopper is inside a session, as a stack: the start screen (search and results) at the
- * bottom, then a product, then the stores that have a variant. "Back" pops; "Start over" and the idle
- * timeout end the session and empty it.
+ * bottom, then a product, then the stores that have a variant, the bag, checkout. "Back" pops; "Start
+ * over" and the idle timeout end the session and empty it. A placed order's confirmation sits right on
+ * the start screen (`openOnly`): Back never leads into a checkout that is done.
  */
 export type Route =
   | { name: 'start' }
   | { name: 'product'; styleCode: string; colourCode?: string; sku?: string }
-  | { name: 'stores'; styleCode: string; sku: string };
+  | { name: 'stores'; styleCode: string; sku: string }
+  | { name: 'bag' }
+  | { name: 'checkout' }
+  | { name: 'confirmation'; orderId: string };
 
 interface SessionState {
   screen: Screen;
@@ -26,6 +30,8 @@ interface SessionState {
   open(route: Route): void;
   /** Replaces the current screen (a different colour or size on the same product page). */
   replace(route: Route): void;
+  /** Opens a screen with only the start screen under it (an order's confirmation). */
+  openOnly(route: Route): void;
   back(): void;
   /** Ends the session: every trace of the shopper leaves the screen. */
   end(): void;
@@ -47,6 +53,7 @@ export const useSessionStore = create<SessionState>()((set) => ({
       routes: route.name === 'start' ? START : [...(state.screen === 'attract' ? START : state.routes), route],
     })),
   replace: (route) => set((state) => ({ routes: [...state.routes.slice(0, -1), route] })),
+  openOnly: (route) => set({ screen: 'start', routes: route.name === 'start' ? START : [...START, route] }),
   back: () => set((state) => ({ routes: state.routes.length > 1 ? state.routes.slice(0, -1) : START })),
   end: () => set({ screen: 'attract', language: null, startedAt: null, routes: START }),
 }));

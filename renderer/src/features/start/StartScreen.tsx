@@ -7,6 +7,7 @@ import type { Language } from '../../../../shared/languages';
 import { kiosk } from '../../api/kiosk';
 import { Wordmark } from '../../app/Wordmark';
 import { Button } from '../../app/ui/Button';
+import { HeaderActions } from '../bag/BagButton';
 import { OnScreenKeyboard } from '../keyboard/OnScreenKeyboard';
 import { LanguagePicker } from '../language/LanguagePicker';
 import { BarcodeScanner } from '../scanner/BarcodeScanner';
@@ -87,9 +88,11 @@ export function StartScreen({ info, language, onChooseLanguage, onStartOver }: S
     <main className={[styles.screen, searching ? styles.searching : null].filter(Boolean).join(' ')}>
       <header className={styles.header}>
         <Wordmark brand={info.branding.name} store={info.store.name} />
-        <Button variant="secondary" icon={<RotateCcw />} onClick={onStartOver}>
-          {t('common.startOver')}
-        </Button>
+        <HeaderActions>
+          <Button variant="secondary" icon={<RotateCcw />} onClick={onStartOver}>
+            {t('common.startOver')}
+          </Button>
+        </HeaderActions>
       </header>
 
       <section className={styles.top}>

@@ -1,5 +1,5 @@
 import { CircleSlash, Truck } from 'lucide-react';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ProductDetail } from '../../../../shared/api/catalog';
 import type { StoresOutput } from '../../../../shared/api/shopper';
@@ -9,7 +9,8 @@ import { Button } from '../../app/ui/Button';
 import { ProductImage } from '../../app/ui/ProductImage';
 import { useNow } from '../../app/useNow';
 import { LanguagePicker } from '../language/LanguagePicker';
-import { OrderNote, type OrderOption } from '../product/OrderNote';
+import { useAddToBag } from '../bag/AddToBag';
+import { useOrderContext } from '../bag/useOrderContext';
 import { ScreenHeader } from '../product/ScreenHeader';
 import { useDelayed } from '../product/useDelayed';
 import { useSessionStore } from '../session/sessionStore';
@@ -59,8 +60,6 @@ export function StoresScreen({ info, language, route, onChooseLanguage, onStartO
             info={info}
             language={language}
             stores={page.stores}
-            productName={page.detail?.name ?? ''}
-            colourName={page.detail?.colours.find((c) => c.code === page.stores?.colourCode)?.name ?? page.stores.colourCode}
           />
         ) : page.error ? (
           <p className={styles.message} role="alert">
@@ -97,16 +96,15 @@ interface StoreListProps {
   info: ReadySystemInfo;
   language: Language;
   stores: StoresOutput;
-  productName: string;
-  colourName: string;
 }
 
-function StoreList({ info, language, stores, productName, colourName }: StoreListProps) {
+function StoreList({ info, language, stores }: StoreListProps) {
   const { t } = useTranslation();
   const now = useNow(CLOCK_TICK_MS);
   const local = localTime(now, info.timeZone);
   const locale = { language, storeLocale: info.locale };
-  const [note, setNote] = useState<OrderOption | null>(null);
+  // Ordering online or holding at a store puts the variant in the bag, checked with the core first.
+  const bag = useAddToBag(useOrderContext(info, language));
   const here = stores.stores[0]?.here === true;
 
   const online = (
@@ -119,7 +117,7 @@ function StoreList({ info, language, stores, productName, colourName }: StoreLis
         <p>{stores.online > 0 ? t('stores.online.body') : t('stores.online.none')}</p>
       </div>
       {stores.online > 0 && !here ? (
-        <Button variant="primary" onClick={() => setNote({ kind: 'online' })}>
+        <Button variant="primary" disabled={bag.busy} onClick={() => bag.add({ sku: stores.sku, styleCode: stores.styleCode, fulfilment: { kind: 'delivery' } })}>
           {t('stores.online.order')}
         </Button>
       ) : null}
@@ -140,7 +138,7 @@ function StoreList({ info, language, stores, productName, colourName }: StoreLis
               store={store}
               local={local}
               locale={locale}
-              onHold={store.here ? undefined : () => setNote({ kind: 'hold', store: store.name })}
+              onHold={store.here ? undefined : () => bag.add({ sku: stores.sku, styleCode: stores.styleCode, fulfilment: { kind: 'hold', store: store.code } })}
             />
           ))}
         </section>
@@ -151,17 +149,7 @@ function StoreList({ info, language, stores, productName, colourName }: StoreLis
         </p>
       )}
       {here || stores.online === 0 ? online : null}
-      {note ? (
-        <OrderNote
-          option={note}
-          productName={productName}
-          styleCode={stores.styleCode}
-          colourName={colourName}
-          size={stores.size}
-          onStores={undefined}
-          onClose={() => setNote(null)}
-        />
-      ) : null}
+      {bag.sheet}
     </>
   );
 }
