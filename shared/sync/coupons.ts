@@ -11,6 +11,31 @@ import { Code, LocationCode } from './entities';
 export const COUPON_CODE = /^PLR-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z*~$=U]$/;
 export const CouponCode = z.string().regex(COUPON_CODE, 'must be a coupon code such as "PLR-7K2M-Q4XD-8"');
 
+/** Crockford base32's digits: no I, L, O or U, which are misread as 1, 1, 0 and V. */
+export const CROCKFORD_DIGITS = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+/** Crockford's check symbols: the 32 digits, then `*~$=U` for the values 32–36. */
+const CHECK_SYMBOLS = `${CROCKFORD_DIGITS}*~$=U`;
+
+/**
+ * Crockford's mod-37 check symbol of a code's data digits (`"7K2M-Q4XD"`; hyphens are ignored), or null
+ * when one is not a Crockford digit. 37 is prime, so one wrong character or two neighbours swapped always
+ * change it: a till or a pillar can catch a typo without asking HQ.
+ */
+export function couponCheckCharacter(digits: string): string | null {
+  let remainder = 0;
+  for (const char of digits.replaceAll('-', '')) {
+    const value = CROCKFORD_DIGITS.indexOf(char);
+    if (value < 0) return null;
+    remainder = (remainder * 32 + value) % 37;
+  }
+  return CHECK_SYMBOLS[remainder] ?? null;
+}
+
+/** A code of the right shape whose check character matches its digits (it may still be one HQ never minted). */
+export function couponCodeChecks(code: string): boolean {
+  return COUPON_CODE.test(code) && couponCheckCharacter(code.slice(4, 13)) === code.slice(14);
+}
+
 /** `POST /v1/coupons/pool` (pillar token, `Idempotency-Key`): top up this pillar's pools. */
 export const PoolRequest = z.object({
   id: z.uuid(),
