@@ -54,13 +54,13 @@ test('product: a size missing here shows the nearest store that has it, free del
   await expect(page.getByText(new RegExp(`^Nearest: ${literally(storeName)}, \\d+(,\\d)? km away — (open|closed) now$`))).toBeVisible();
   await page.screenshot({ path: test.info().outputPath('product-missing-here-en.png') });
 
-  // Free delivery leads; ordering itself comes with the orders work, and the note says so honestly.
+  // Free delivery leads: one tap puts it in the bag (the whole order is e2e/orders.spec.ts); the hold is offered beside it.
   await page.getByRole('button', { name: 'Order online — free delivery' }).click();
-  const note = page.getByRole('dialog', { name: 'Ask staff to place this order' });
-  await expect(note.getByText('Free home delivery')).toBeVisible();
-  await note.getByRole('button', { name: 'Close' }).click();
-  await expect(note).toBeHidden();
-  await expect(page.getByRole('button', { name: new RegExp(`^Hold at ${literally(storeName)}, \\d+(,\\d)? km$`) })).toBeVisible();
+  const added = page.getByRole('dialog', { name: 'Added to your bag' });
+  await expect(added.getByText('Home delivery')).toBeVisible();
+  await added.getByRole('button', { name: 'Keep shopping' }).click();
+  await expect(added).toBeHidden();
+  await expect(page.getByRole('button', { name: new RegExp(`^Hold at ${literally(storeName)} \\(\\d+(,\\d)? km, (open|closed) now\\)$`) })).toBeVisible();
 
   // The stores that have it: the one nearby store, how far, and its week; online with free delivery.
   await page.getByRole('button', { name: 'See all stores that have it' }).click();

@@ -202,10 +202,12 @@ export function CheckoutScreen({ info, language, onChooseLanguage, onStartOver }
         ) : null}
         {current === 'summary' ? (
           <>
-            {changed && quote ? (
+            {quote && (changed || (quoteCurrent && !quote.ready)) ? (
+              // Placing found that something moved, or stock moved while the summary was open (the quote
+              // follows stock): either way the shopper sees what, and the other ways to get it.
               <ChangedNotice
                 lines={lines}
-                previous={changed.previous}
+                previous={changed?.previous ?? quote}
                 quote={quote}
                 context={context}
                 onFulfilment={(key: string, fulfilment: Fulfilment) => void useBagStore.getState().setFulfilment(key, fulfilment, language)}
