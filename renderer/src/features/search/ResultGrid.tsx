@@ -1,9 +1,9 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { memo, useEffect, useRef, useSyncExternalStore } from 'react';
+import { memo, useEffect, useLayoutEffect, useRef, useState, type RefObject } from 'react';
 import type { ProductCard, SearchOutput } from '../../../../shared/api/catalog';
 import type { Language } from '../../../../shared/languages';
 import { useStockChanged } from '../sync/useLiveCatalog';
-import { itemsOfRow, needsNextPage, rowCount } from './gridRows';
+import { columnsFor, itemsOfRow, needsNextPage, rowCount } from './gridRows';
 import { ProductCardView } from './ProductCardView';
 import { useSearchStore } from './searchStore';
 import styles from './ResultGrid.module.css';
@@ -26,7 +26,7 @@ const OVERSCAN_ROWS = 2;
  */
 export function ResultGrid({ result, language, locale, label }: ResultGridProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
-  const columns = useColumns();
+  const columns = useColumns(scrollRef);
   const loadingMore = useSearchStore((state) => state.loadingMore);
   const { items, total } = result;
   const rows = rowCount(items.length, columns, total);
@@ -166,17 +166,27 @@ function estimateRowHeight(scroller: HTMLElement | null, columns: number): numbe
   return cardWidth * 1.25 + 13 * rem + gap;
 }
 
-const LANDSCAPE = '(orientation: landscape)';
-
-/** Three columns on a portrait pillar, five on a landscape one (the cards keep their size). */
-function useColumns(): number {
-  const landscape = useSyncExternalStore(
-    (onChange) => {
-      const query = window.matchMedia(LANDSCAPE);
-      query.addEventListener('change', onChange);
-      return () => query.removeEventListener('change', onChange);
-    },
-    () => window.matchMedia(LANDSCAPE).matches,
-  );
-  return landscape ? 5 : 3;
+/**
+ * As many columns as cards of at least their minimum width fit in the grid: three on a portrait pillar,
+ * five on a landscape one, fewer and wider when the text is larger. Follows the grid's width (a rotated
+ * screen, a larger text size) as it changes.
+ */
+function useColumns(scroller: RefObject<HTMLElement | null>): number {
+  const [columns, setColumns] = useState(3);
+  useLayoutEffect(() => {
+    const element = scroller.current;
+    if (!element) return;
+    const measure = (): void => {
+      // Hidden under a product page it measures 0: keep the columns it had.
+      if (element.clientWidth === 0) return;
+      const style = getComputedStyle(element);
+      const width = element.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+      setColumns(columnsFor(width, parseFloat(getComputedStyle(document.documentElement).fontSize) || 16));
+    };
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [scroller]);
+  return columns;
 }

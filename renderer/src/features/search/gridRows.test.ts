@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { itemsOfRow, needsNextPage, rowCount } from './gridRows';
+import { columnsFor, itemsOfRow, needsNextPage, rowCount } from './gridRows';
 
 describe('results grid rows', () => {
   it('grid: 24 of 1,200 results in three columns are eight rows and one placeholder row', () => {
@@ -26,4 +26,17 @@ describe('results grid rows', () => {
     expect(needsNextPage(8, 24, 3, 1200)).toBe(true);
     expect(needsNextPage(8, 24, 3, 24)).toBe(false);
   });
+
+  it('grid: three cards a row on a portrait pillar, five on a landscape one, two when text is at 150%', () => {
+    // The grid's width inside the screen's 4rem margins; 1rem is 16 px on a 1080 px-wide pillar.
+    expect(columnsFor(1080 - 2 * 64, 16)).toBe(3);
+    expect(columnsFor(1920 - 2 * 64, 16)).toBe(5);
+    expect(columnsFor(1080 - 2 * 96, 24)).toBe(2);
+  });
+
+  it('grid: a window too narrow for one card still shows one', () => {
+    expect(columnsFor(100, 16)).toBe(1);
+    expect(columnsFor(0, 16)).toBe(1);
+  });
 });
+

@@ -23,3 +23,19 @@ export function needsNextPage(lastVisibleRow: number, loaded: number, columns: n
   const loadedRows = Math.ceil(loaded / columns);
   return lastVisibleRow >= loadedRows - PREFETCH_ROWS;
 }
+
+/** A card is never narrower than this (rem): larger text gets fewer, wider cards rather than cut-off words. */
+export const MIN_CARD_REM = 16;
+/** The gap between cards (rem; `--space-3`). */
+export const CARD_GAP_REM = 1.5;
+/** Even a wide landscape pillar shows no more than this many cards in a row. */
+export const MAX_COLUMNS = 5;
+
+/**
+ * How many cards fit side by side in `width` px when 1rem is `rem` px: three on a portrait pillar, five
+ * on a landscape one, two with text at 150%.
+ */
+export function columnsFor(width: number, rem: number): number {
+  const fit = Math.floor((width + CARD_GAP_REM * rem) / ((MIN_CARD_REM + CARD_GAP_REM) * rem));
+  return Math.min(MAX_COLUMNS, Math.max(1, fit));
+}
