@@ -36,12 +36,17 @@ describe('demo settings', () => {
     let s: TestStore;
     afterEach(() => s.cleanup());
 
-    it('publish the holidays of the countries the chain has stores in', { timeout: 60_000 }, async () => {
+    it('publish the holidays of the countries the chain has stores in, and the two offers with their coupon pools', { timeout: 60_000 }, async () => {
       s = await tempStore({ chain: false });
       await loadDemo(s.store, { scale: 'demo', now: MID_2026 });
       const { settings } = await s.store.regionState((await s.store.region('se-sto-drottninggatan'))!);
       expect(Object.keys(settings?.delivery.holidays ?? {})).toEqual(['SE']);
       expect(settings?.delivery.holidays['SE']).toContain('2027-01-06');
+      const pools = (await s.store.couponPools()).map(({ offerId, kind, minted, unassigned }) => ({ offerId, kind, minted, unassigned }));
+      expect(pools).toEqual([
+        { offerId: 'demo-check-in-drottninggatan', kind: 'check-in', minted: 2000, unassigned: 2000 },
+        { offerId: 'demo-today-knitwear', kind: 'today-only', minted: 2000, unassigned: 2000 },
+      ]);
     });
   });
 });

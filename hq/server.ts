@@ -34,6 +34,8 @@ export interface HqOptions {
   payments?: PaymentLinks;
   /** HQ's clock (epoch ms). Default `Date.now`; tests move it instead of waiting. */
   now?: () => number;
+  /** Codes a new check-in or today-only offer starts with (0: none until the admin mints some). Default 2000. */
+  initialCouponPool?: number;
 }
 
 export interface RunningHq {
@@ -57,7 +59,7 @@ export async function startHq(options: HqOptions): Promise<RunningHq> {
   const log = options.log === false ? pino({ level: 'silent' }) : (options.log ?? pino({ level: process.env['PILLAR_LOG_LEVEL'] ?? 'info' }, pino.destination(2)));
   const adminToken = await resolveAdminToken(dataDir, options.adminToken, log);
 
-  const opened = await openSqliteStore({ dataDir, log });
+  const opened = await openSqliteStore({ dataDir, log, ...(options.initialCouponPool === undefined ? {} : { initialCouponPool: options.initialCouponPool }) });
   const watch = new HeadWatch(opened, options.pollHeadMs ?? 500, log);
   const store = reportingWrites(opened, () => void watch.refresh());
   let app: ReturnType<typeof createHqApp>['app'] | null = null;
@@ -67,6 +69,8 @@ export async function startHq(options: HqOptions): Promise<RunningHq> {
       await loadDemo(store, { scale: options.demo, log });
     }
     await watch.refresh();
+    // Offers published before HQ kept coupons (an older data folder) get their pools now.
+    await store.mintMissingPools((options.now ?? Date.now)());
     // Claims are held only by requests running in this process; any left were cut off by a stop or a crash.
     const released = await store.releaseAllClaims();
     if (released > 0) log.info({ released }, 'claims of requests cut off by the last stop released');

@@ -49,3 +49,12 @@ export class Issues {
 export function joinPath(prefix: string, path: readonly PropertyKey[]): string {
   return [prefix, ...path.map(String)].filter((part) => part !== '').join('.');
 }
+
+/** A value checked again by the store itself (its callers are not only the HTTP routes): `StoreInputError` (400) when it is not valid. */
+export function parsed<S extends z.ZodType>(schema: S, input: unknown, what: string): z.output<S> {
+  const issues = new Issues();
+  const value = issues.parse(schema, input, '');
+  issues.throwIfAny(what);
+  if (value === undefined) throw new Error('unreachable: a refused value has issues');
+  return value;
+}

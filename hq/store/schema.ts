@@ -185,4 +185,99 @@ export const HQ_MIGRATIONS: readonly Migration[] = [
       CREATE INDEX help_requests_by_store ON help_requests (store_code, seq);
     `,
   },
+  {
+    id: 4,
+    name: 'coupons, pool requests and warnings, till tokens',
+    sql: `
+      -- Pool requests and coupon issues take idempotency keys too: the table is rebuilt for its wider CHECK
+      -- (SQLite cannot alter one), rows and all.
+      CREATE TABLE upstream_keys_v4 (
+        key TEXT PRIMARY KEY,
+        kind TEXT NOT NULL CHECK (kind IN ('order', 'rating', 'help', 'coupon-pool', 'coupon-issue')),
+        store_code TEXT NOT NULL,
+        kiosk_id TEXT,
+        request_sha256 TEXT NOT NULL,
+        state TEXT NOT NULL CHECK (state IN ('in-flight', 'done')),
+        claim_id TEXT,
+        claimed_at INTEGER NOT NULL,
+        status INTEGER,
+        answer TEXT,
+        created_at INTEGER NOT NULL,
+        CHECK ((state = 'done') = (answer IS NOT NULL AND status IS NOT NULL AND claim_id IS NULL))
+      ) STRICT;
+      INSERT INTO upstream_keys_v4 (key, kind, store_code, kiosk_id, request_sha256, state, claim_id, claimed_at, status, answer, created_at)
+        SELECT key, kind, store_code, kiosk_id, request_sha256, state, claim_id, claimed_at, status, answer, created_at FROM upstream_keys;
+      DROP TABLE upstream_keys;
+      ALTER TABLE upstream_keys_v4 RENAME TO upstream_keys;
+      CREATE INDEX upstream_keys_by_age ON upstream_keys (created_at);
+
+      -- Single-use codes, minted by HQ only, unique chain-wide. A code's life: in HQ's pool (kiosk_id NULL),
+      -- assigned to one pillar with its valid_until, issued to a shopper (the pillar's issue, or found at
+      -- redemption when that has not arrived), redeemed once by a till transaction. Codes outlive their
+      -- offer (no foreign key): a deleted offer's code is refused as "offer-ended", not "unknown".
+      CREATE TABLE coupons (
+        id INTEGER PRIMARY KEY,
+        code TEXT NOT NULL,
+        offer_id TEXT NOT NULL,
+        minted_at INTEGER NOT NULL,
+        store_code TEXT,
+        kiosk_id TEXT,
+        pool_request TEXT,
+        assigned_at INTEGER,
+        valid_until INTEGER,
+        issue_id TEXT UNIQUE,
+        issue_sha256 TEXT,
+        issued_at INTEGER,
+        expires_at INTEGER,
+        issue_received_at INTEGER,
+        redeemed_at INTEGER,
+        redeemed_store TEXT,
+        redeemed_by TEXT,
+        redeemed_transaction TEXT,
+        till_at INTEGER,
+        redemption TEXT,
+        CHECK ((kiosk_id IS NULL) = (assigned_at IS NULL) AND (kiosk_id IS NULL) = (valid_until IS NULL) AND (kiosk_id IS NULL) = (store_code IS NULL)),
+        CHECK ((issue_id IS NULL) = (issue_sha256 IS NULL)),
+        CHECK (redeemed_at IS NULL OR (kiosk_id IS NOT NULL AND issued_at IS NOT NULL AND redeemed_transaction IS NOT NULL AND redemption IS NOT NULL))
+      ) STRICT;
+      CREATE UNIQUE INDEX coupons_by_code ON coupons (code);
+      -- Assigning takes an offer's oldest unassigned codes (kiosk_id NULL, in rowid order); pool counts read it only.
+      CREATE INDEX coupons_by_offer ON coupons (offer_id, kiosk_id);
+      CREATE INDEX coupons_by_pool_request ON coupons (pool_request) WHERE pool_request IS NOT NULL;
+
+      -- One row per pool request applied: with the codes it assigned, a replay's answer after its key is forgotten.
+      CREATE TABLE coupon_pool_requests (
+        id TEXT PRIMARY KEY,
+        store_code TEXT NOT NULL,
+        kiosk_id TEXT NOT NULL,
+        request_sha256 TEXT NOT NULL,
+        received_at INTEGER NOT NULL,
+        short TEXT NOT NULL
+      ) STRICT;
+
+      CREATE TABLE pool_warnings (
+        id INTEGER PRIMARY KEY,
+        offer_id TEXT NOT NULL,
+        kind TEXT NOT NULL CHECK (kind IN ('short', 'low')),
+        store_code TEXT NOT NULL,
+        kiosk_id TEXT NOT NULL,
+        have INTEGER NOT NULL,
+        wanted INTEGER NOT NULL,
+        given INTEGER NOT NULL,
+        unassigned INTEGER NOT NULL,
+        at INTEGER NOT NULL
+      ) STRICT;
+      CREATE INDEX pool_warnings_by_offer ON pool_warnings (offer_id, id);
+
+      -- Tills redeem codes: their tokens open nothing else, and a pillar's token does not redeem.
+      CREATE TABLE till_tokens (
+        id INTEGER PRIMARY KEY,
+        token_sha256 TEXT NOT NULL UNIQUE,
+        store_code TEXT NOT NULL,
+        label TEXT,
+        created_at INTEGER NOT NULL,
+        revoked_at INTEGER
+      ) STRICT;
+    `,
+  },
 ];

@@ -2,17 +2,19 @@ import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import type { z } from 'zod';
 import type { Logger } from 'pino';
+import type { CouponIssue, PoolAnswer, PoolRequest, RedeemAnswer } from '../../shared/sync/coupons';
 import { Offer, type Product, Settings, type StockTuple } from '../../shared/sync/entities';
 import { canonicalJson } from '../../shared/sync/digest';
 import { type Change, type Cursor, type Feed, type Region, type SnapshotManifest, StockUpdate, type StockUpdateResult } from '../../shared/sync/protocol';
-import { HelpSubmission, type OrderReceipt, type OrderStatus, OrderSubmission, RatingSubmission, type Receipt, type UpstreamKind } from '../../shared/sync/upstream';
+import { HelpSubmission, type OrderReceipt, type OrderStatus, OrderSubmission, RatingSubmission, type Receipt } from '../../shared/sync/upstream';
 import { CatalogWrites } from './catalogWrites';
 import { ChangeLog, EVERY_REGION, type LogWriter } from './changeLog';
+import { CouponLedger } from './couponLedger';
+import { INITIAL_COUPON_POOL } from './coupons';
 import { entityJson } from './entityJson';
 import { Submissions } from './feedback';
-import { Issues } from './issues';
+import { Issues, parsed } from './issues';
 import { migrate } from './migrate';
 import { Orders } from './orders';
 import { readProducts, readRegionState } from './regionState';
@@ -25,14 +27,18 @@ import {
   type CatalogInput,
   type Claim,
   type ClaimedRequest,
+  type CouponPoolStats,
   type HqStore,
   IdempotencyConflict,
   type IssuedPayment,
+  type KeyKind,
   type ListQuery,
+  type MintResult,
   type OrderStatusRow,
   type Page,
   type PaymentView,
   type PublishResult,
+  type Redemption,
   type RegionStateRows,
   type StoredHelpRequest,
   type StoredOrder,
@@ -40,7 +46,7 @@ import {
   StoreInputError,
   type UpstreamRequest,
 } from './store';
-import { KioskTokens } from './tokens';
+import { StoreTokens } from './tokens';
 import { type Recorded, UPSTREAM_KEY_TTL_MS, UpstreamKeys } from './upstreamKeys';
 
 /** Idempotency keys older than this are forgotten: a till retries for minutes or days, not months. */
@@ -51,7 +57,9 @@ const IDEMPOTENCY_TTL_MS = 30 * 24 * 60 * 60 * 1000;
  * under `<dataDir>/snapshots/`. Several processes may open one data folder at once — the server and an
  * import from the command line: writes take SQLite's write lock up front and wait for each other.
  */
-export async function openSqliteStore(options: { dataDir: string; log?: Logger }): Promise<HqStore> {
+export async function openSqliteStore(options: { dataDir: string; log?: Logger; initialCouponPool?: number }): Promise<HqStore> {
+  const initialPool = options.initialCouponPool ?? INITIAL_COUPON_POOL;
+  if (!Number.isInteger(initialPool) || initialPool < 0 || initialPool > 100_000) throw new Error('initialCouponPool must be a whole number from 0 to 100000');
   mkdirSync(options.dataDir, { recursive: true });
   const file = path.join(options.dataDir, 'hq.db');
   const db = new Database(file);
@@ -69,7 +77,7 @@ export async function openSqliteStore(options: { dataDir: string; log?: Logger }
     db.close();
     throw error;
   }
-  return new SqliteStore(db, file, path.join(options.dataDir, 'snapshots'), options.log);
+  return new SqliteStore(db, file, path.join(options.dataDir, 'snapshots'), options.log, initialPool);
 }
 
 class DryRun extends Error {
@@ -84,7 +92,9 @@ class SqliteStore implements HqStore {
   readonly #changeLog: ChangeLog;
   readonly #catalog: CatalogWrites;
   readonly #stock: StockWrites;
-  readonly #tokens: KioskTokens;
+  readonly #tokens: StoreTokens;
+  readonly #tills: StoreTokens;
+  readonly #coupons: CouponLedger;
   readonly #snapshots: Snapshots;
   readonly #keys: UpstreamKeys;
   readonly #orders: Orders;
@@ -93,13 +103,15 @@ class SqliteStore implements HqStore {
   readonly #s: Record<'offer' | 'putOffer' | 'deleteOffer' | 'settings' | 'putSettings' | 'storeExists' | 'idempotency' | 'putIdempotency' | 'forgetIdempotency', Database.Statement>;
   #closed = false;
 
-  constructor(db: Database.Database, file: string, snapshotDir: string, log: Logger | undefined) {
+  constructor(db: Database.Database, file: string, snapshotDir: string, log: Logger | undefined, initialPool: number) {
     this.#db = db;
     this.#log = log;
     this.#changeLog = new ChangeLog(db);
     this.#catalog = new CatalogWrites(db);
     this.#stock = new StockWrites(db);
-    this.#tokens = new KioskTokens(db);
+    this.#tokens = new StoreTokens(db, 'kiosk');
+    this.#tills = new StoreTokens(db, 'till');
+    this.#coupons = new CouponLedger(db, { log, initialPool, receive: (claim, apply) => this.#receive(claim, apply) });
     this.#snapshots = new Snapshots({ dbFile: file, dir: snapshotDir, ...(log ? { log } : {}) });
     this.#keys = new UpstreamKeys(db);
     this.#orders = new Orders(db);
@@ -182,7 +194,8 @@ class SqliteStore implements HqStore {
   }
 
   async putOffer(input: Offer): Promise<PublishResult> {
-    return this.#write((log, issues) => {
+    let minted = 0;
+    const result = await this.#write((log, issues) => {
       const offer = issues.parse(Offer, input, '');
       issues.throwIfAny('The offer was refused');
       if (!offer) return;
@@ -190,11 +203,15 @@ class SqliteStore implements HqStore {
         if (!this.#s.storeExists.get(store)) issues.add(`stores.${index}`, `there is no store "${store}"`);
       });
       issues.throwIfAny('The offer was refused');
+      // Its codes commit with it: a pillar never sees a check-in offer HQ has no codes for.
+      minted = this.#coupons.mintInitialPool(offer, Date.now());
       const json = entityJson(offer);
       if (this.#s.offer.get(offer.id) === json) return;
       this.#s.putOffer.run(offer.id, json);
       log.add({ type: 'offer.upsert', scope: EVERY_REGION, payload: json });
     });
+    if (minted > 0) this.#log?.info({ offer: input.id, minted }, 'coupon pool minted');
+    return result;
   }
 
   async deleteOffer(id: string): Promise<PublishResult> {
@@ -223,7 +240,19 @@ class SqliteStore implements HqStore {
 
   async authenticateKiosk(token: string): Promise<{ storeCode: string; kioskId: string } | null> {
     this.#open();
-    return this.#tokens.authenticate(token);
+    const holder = this.#tokens.authenticate(token);
+    return holder ? { storeCode: holder.storeCode, kioskId: holder.holder } : null;
+  }
+
+  async issueTillToken(storeCode: string, label?: string): Promise<string> {
+    this.#open();
+    return this.#tills.issue(storeCode, label, Date.now());
+  }
+
+  async authenticateTill(token: string): Promise<{ storeCode: string; tillId: string } | null> {
+    this.#open();
+    const holder = this.#tills.authenticate(token);
+    return holder ? { storeCode: holder.storeCode, tillId: holder.holder } : null;
   }
 
   async region(storeCode: string): Promise<Region | null> {
@@ -337,6 +366,36 @@ class SqliteStore implements HqStore {
     return this.#helpRequests.list(listQuery(query));
   }
 
+  async mintCoupons(offerId: string, count: number, now: number): Promise<MintResult | null> {
+    this.#open();
+    return this.#coupons.mint(offerId, count, now);
+  }
+
+  async mintMissingPools(now: number): Promise<number> {
+    this.#open();
+    return this.#coupons.mintMissingPools(now);
+  }
+
+  async assignCouponPool(input: PoolRequest, claim: ClaimedRequest): Promise<Answer<PoolAnswer>> {
+    this.#open();
+    return this.#coupons.assignPool(input, claim);
+  }
+
+  async receiveCouponIssue(input: CouponIssue, claim: ClaimedRequest): Promise<Answer<Receipt>> {
+    this.#open();
+    return this.#coupons.receiveIssue(input, claim);
+  }
+
+  async redeemCoupon(redemption: Redemption, now: number): Promise<Answer<RedeemAnswer>> {
+    this.#open();
+    return this.#coupons.redeem(redemption, now);
+  }
+
+  async couponPools(): Promise<CouponPoolStats[]> {
+    this.#open();
+    return this.#coupons.pools();
+  }
+
   async close(): Promise<void> {
     if (this.#closed) return;
     this.#closed = true;
@@ -395,8 +454,11 @@ class SqliteStore implements HqStore {
     }
   }
 
-  #recorded(kind: UpstreamKind, id: string): Recorded | null {
+  #recorded(kind: KeyKind, id: string): Recorded | null {
     switch (kind) {
+      case 'coupon-pool':
+      case 'coupon-issue':
+        return this.#coupons.recorded(kind, id);
       case 'order':
         return this.#orders.recorded(id);
       case 'rating':
@@ -409,15 +471,6 @@ class SqliteStore implements HqStore {
   #open(): void {
     if (this.#closed) throw new Error('The HQ store is closed');
   }
-}
-
-/** A submission checked again by the store itself (its callers are not only the HTTP routes). */
-function parsed<S extends z.ZodType>(schema: S, input: unknown, what: string): z.output<S> {
-  const issues = new Issues();
-  const value = issues.parse(schema, input, '');
-  issues.throwIfAny(what);
-  if (value === undefined) throw new Error('unreachable: a refused submission has issues');
-  return value;
 }
 
 /** Pages of 1–500 rows. */

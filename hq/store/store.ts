@@ -1,5 +1,6 @@
 import type { Category, Colour, Location, Offer, Product, Settings, StockTuple } from '../../shared/sync/entities';
 import type { Change, Cursor, Feed, Region, SnapshotManifest, StockUpdate, StockUpdateResult } from '../../shared/sync/protocol';
+import type { CouponIssue, PoolAnswer, PoolRequest, RedeemAnswer } from '../../shared/sync/coupons';
 import type { HelpSubmission, OrderReceipt, OrderStatus, OrderSubmission, RatingSubmission, Receipt, UpstreamKind } from '../../shared/sync/upstream';
 
 /**
@@ -30,6 +31,7 @@ export interface HqStore {
    * one location; unchanged levels log nothing. Bad levels are refused together, as issues at `levels.<index>`.
    */
   importStock(levels: Iterable<StockTuple>): Promise<PublishResult>;
+  /** Publishes an offer; a check-in or today-only offer without codes gets its initial pool in the same transaction. */
   putOffer(offer: Offer): Promise<PublishResult>;
   deleteOffer(id: string): Promise<PublishResult>;
   putSettings(settings: Settings): Promise<PublishResult>;
@@ -106,6 +108,31 @@ export interface HqStore {
   listRatings(query: ListQuery): Promise<Page<StoredRating>>;
   listHelpRequests(query: ListQuery): Promise<Page<StoredHelpRequest>>;
 
+  // ── Coupons: HQ mints every code; pillars hold pools of them, tills redeem them (shared/sync/coupons.ts) ──
+  /** Mints `count` more codes for an offer; null for an offer HQ does not hold. */
+  mintCoupons(offerId: string, count: number, now: number): Promise<MintResult | null>;
+  /**
+   * Gives every check-in and today-only offer without codes its initial pool (offers published before HQ
+   * kept coupons); returns how many offers got one.
+   */
+  mintMissingPools(now: number): Promise<number>;
+  /**
+   * Applies a claimed pool request of a pillar (`claim.kioskId`): up to `want` unassigned codes of each
+   * offer that runs in its store and has not ended; the others are left out. An offer whose pool cannot
+   * fill the request is listed in `short`; that, or a pool below its low-water mark, records a warning.
+   */
+  assignCouponPool(request: PoolRequest, claim: ClaimedRequest): Promise<Answer<PoolAnswer>>;
+  /** Records that a pillar gave one of its codes to a shopper; `SubmissionRefused` (422) for a code not in its pool. */
+  receiveCouponIssue(issue: CouponIssue, claim: ClaimedRequest): Promise<Answer<Receipt>>;
+  /** Redeems a code once, in one conditional write: the answer (200, or a refusal with its reason and status). */
+  redeemCoupon(redemption: Redemption, now: number): Promise<Answer<RedeemAnswer>>;
+  /** Per offer: how many codes were minted, are in HQ's pool, with pillars, issued and redeemed, and the warnings. */
+  couponPools(): Promise<CouponPoolStats[]>;
+  /** A new token for a till of this store (only its hash is kept); `StoreInputError` for an unknown store. */
+  issueTillToken(storeCode: string, label?: string): Promise<string>;
+  /** The store a till token opens, or null. */
+  authenticateTill(token: string): Promise<{ storeCode: string; tillId: string } | null>;
+
   close(): Promise<void>;
 }
 
@@ -139,9 +166,12 @@ export interface RegionStateRows {
   settings: Settings | null;
 }
 
+/** What an idempotency key was used for: the pillars' outbox rows, and their coupon pool requests and issues. */
+export type KeyKind = UpstreamKind | 'coupon-pool' | 'coupon-issue';
+
 /** An upstream request as the store sees it: its key (the body's id), who sent it and the digest of its body. */
 export interface UpstreamRequest {
-  kind: UpstreamKind;
+  kind: KeyKind;
   key: string;
   storeCode: string;
   /** The pillar that sent it; null for the admin token. */
@@ -227,6 +257,60 @@ export interface StoredRating extends RatingSubmission {
 export interface StoredHelpRequest extends HelpSubmission {
   kioskId: string | null;
   receivedAt: number;
+}
+
+export interface MintResult {
+  offerId: string;
+  minted: number;
+  /** Codes of the offer in all, and how many of them are still in HQ's pool. */
+  total: number;
+  unassigned: number;
+}
+
+/** A till (or IT at the command line) redeeming a code for a store's transaction. */
+export interface Redemption {
+  /** As the till sent it: normalised (case, hyphens, Crockford's look-alikes) and checked by the store. */
+  code: string;
+  store: string;
+  /** The till's transaction: the same one redeeming the same code again gets the same answer. */
+  transaction: string;
+  /** Who redeemed it, for the record: `till-<n>`, `admin` or `cli`. */
+  by: string;
+  /** The till's own time of the sale, kept for reconciliation; HQ's clock decides validity. */
+  at?: number | undefined;
+}
+
+/** A pool that could not fill a pillar's request (`short`) or fell below its low-water mark (`low`). */
+export interface PoolWarning {
+  at: number;
+  kind: 'short' | 'low';
+  store: string;
+  kioskId: string;
+  /** What the pillar held, asked for and got, and what was left in HQ's pool after. */
+  have: number;
+  wanted: number;
+  given: number;
+  unassigned: number;
+}
+
+/** One offer's codes. Counts are cumulative: assigned ⊇ issued ⊇ redeemed. */
+export interface CouponPoolStats {
+  offerId: string;
+  /** Null once the offer is deleted: its codes stay, and are refused as "offer-ended". */
+  kind: Offer['kind'] | null;
+  minted: number;
+  /** Still in HQ's pool. */
+  unassigned: number;
+  /** Handed to pillars (issued and redeemed ones included). */
+  assigned: number;
+  /** Given to shoppers (as the pillars reported, or found at redemption). */
+  issued: number;
+  redeemed: number;
+  /** A request that leaves fewer than this many in HQ's pool records a warning. */
+  lowWater: number;
+  warnings: number;
+  /** The newest warnings, newest first. */
+  recentWarnings: PoolWarning[];
 }
 
 /** Input the store refuses (an unknown SKU, location or store): the HTTP layer answers 400 with it. */

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Database, Statement } from 'better-sqlite3';
-import type { UpstreamKind } from '../../shared/sync/upstream';
-import { type Answer, type Claim, type ClaimedRequest, IdempotencyMismatch, KeyInFlight, type UpstreamRequest } from './store';
+import { type Answer, type Claim, type ClaimedRequest, IdempotencyMismatch, type KeyKind, KeyInFlight, type UpstreamRequest } from './store';
 
 /**
  * How long a claim holds its key. A request applies in milliseconds; a claim this old belongs to a
@@ -16,14 +15,14 @@ export const UPSTREAM_KEY_TTL_MS = 30 * 24 * 60 * 60 * 1000;
 
 /** What a key, or the business row it created, says about an earlier request. */
 export interface Recorded {
-  kind: UpstreamKind;
+  kind: KeyKind;
   storeCode: string;
   requestSha256: string;
   answer: Answer<unknown>;
 }
 
 interface KeyRow {
-  kind: UpstreamKind;
+  kind: KeyKind;
   storeCode: string;
   requestSha256: string;
   state: 'in-flight' | 'done';
@@ -62,7 +61,7 @@ export class UpstreamKeys {
    * Claims the key for a first request, or answers from what was recorded. `recorded` looks for the row
    * the key created: after its key was forgotten, a late replay is still answered from the row itself.
    */
-  claim(request: UpstreamRequest, recorded: (kind: UpstreamKind, id: string) => Recorded | null): Claim {
+  claim(request: UpstreamRequest, recorded: (kind: KeyKind, id: string) => Recorded | null): Claim {
     const row = this.#s.get.get(request.key) as KeyRow | undefined;
     if (row) {
       if (!sameRequest(row, request)) throw new IdempotencyMismatch();
