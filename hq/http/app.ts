@@ -1,10 +1,11 @@
 import type { ServerResponse } from 'node:http';
-import Fastify, { LogController } from 'fastify';
+import Fastify, { type FastifyRequest, LogController } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Logger } from 'pino';
 import type { HqStore } from '../store/store';
 import { adminRoutes } from './adminRoutes';
-import { authenticator } from './auth';
+import { authenticator, type Caller } from './auth';
+import { couponRoutes } from './couponRoutes';
 import type { HqApp, HqContext } from './context';
 import { errorBody, handleError } from './errors';
 import type { HeadWatch } from './headWatch';
@@ -28,7 +29,7 @@ export interface HqAppOptions {
 
 declare module 'fastify' {
   interface FastifyContextConfig {
-    /** The address carries a secret (a payment token): the request log names the route, not the address. */
+    /** The address carries a secret (a payment token, a coupon code): the request log names the route, not the address. */
     secretInUrl?: boolean;
   }
 }
@@ -66,11 +67,7 @@ export function createHqApp(options: HqAppOptions): { app: HqApp; streams: Set<S
   app.addHook('onRequest', authenticator(options.store, options.adminToken));
   app.addHook('onResponse', async (request, reply) => {
     const quiet = reply.statusCode === 304 || request.routeOptions.url === '/v1/health';
-    const caller = request.caller?.kind === 'kiosk' ? { store: request.caller.storeCode, kiosk: request.caller.kioskId } : { caller: request.caller?.kind ?? 'anonymous' };
-    log[quiet ? 'debug' : 'info'](
-      { reqId: request.id, method: request.method, url: request.routeOptions.config.secretInUrl ? request.routeOptions.url : request.url, status: reply.statusCode, ms: Math.round(reply.elapsedTime), ...caller },
-      'request',
-    );
+    log[quiet ? 'debug' : 'info']({ reqId: request.id, method: request.method, url: loggedUrl(request), status: reply.statusCode, ms: Math.round(reply.elapsedTime), ...callerOf(request.caller) }, 'request');
   });
 
   const context: HqContext = { store: options.store, watch: options.watch, dataDir: options.dataDir, log, now: options.now, payments: options.payments };
@@ -82,6 +79,7 @@ export function createHqApp(options: HqAppOptions): { app: HqApp; streams: Set<S
   upstreamRoutes(app, context);
   orderRoutes(app, context);
   payRoutes(app, context);
+  couponRoutes(app, context);
 
   // Live streams hold their connections open: end them first so close() is prompt and each pillar
   // sees an orderly end (and reconnects after `retry`) rather than a reset.
@@ -91,4 +89,22 @@ export function createHqApp(options: HqAppOptions): { app: HqApp; streams: Set<S
   });
 
   return { app, streams };
+}
+
+function callerOf(caller: Caller | null): Record<string, string> {
+  switch (caller?.kind) {
+    case 'kiosk':
+      return { store: caller.storeCode, kiosk: caller.kioskId };
+    case 'till':
+      return { store: caller.storeCode, till: caller.tillId };
+    default:
+      return { caller: caller?.kind ?? 'anonymous' };
+  }
+}
+
+/** Below `/v1/coupons/` anything but the route names is taken for a code: a till calling the wrong method or path still logs none. */
+const CODE_IN_URL = /^(\/v1\/coupons\/)(?!(?:pool|pools|issued)(?:[/?]|$))[^/?]+/i;
+
+function loggedUrl(request: FastifyRequest): string {
+  return request.routeOptions.config.secretInUrl ? (request.routeOptions.url ?? '') : request.url.replace(CODE_IN_URL, '$1[code]');
 }

@@ -8,12 +8,13 @@ import { HttpError } from './errors';
  *  - `public`: anyone (health only);
  *  - `kiosk`: a pillar's token for the store named in the address, or the admin token;
  *  - `any-kiosk`: any pillar's token or the admin token (media are the same for every store);
+ *  - `till`: a till's token or the admin token (redeeming coupons; the route checks the store);
  *  - `admin`: the admin token only.
  * A route that declares nothing is admin-only, so a forgotten declaration never opens a route.
  */
-export type Access = 'public' | 'kiosk' | 'any-kiosk' | 'admin';
+export type Access = 'public' | 'kiosk' | 'any-kiosk' | 'till' | 'admin';
 
-export type Caller = { kind: 'admin' } | { kind: 'kiosk'; storeCode: string; kioskId: string };
+export type Caller = { kind: 'admin' } | { kind: 'kiosk'; storeCode: string; kioskId: string } | { kind: 'till'; storeCode: string; tillId: string };
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -41,10 +42,18 @@ export function authenticator(store: HqStore, adminToken: string) {
       return;
     }
     const kiosk = await store.authenticateKiosk(token);
-    if (!kiosk) throw new HttpError(401, 'UNAUTHORIZED', 'This token is unknown or revoked');
+    if (!kiosk) {
+      // A till's token opens the till routes and nothing else.
+      const till = await store.authenticateTill(token);
+      if (!till) throw new HttpError(401, 'UNAUTHORIZED', 'This token is unknown or revoked');
+      request.caller = { kind: 'till', ...till };
+      if (access !== 'till') throw new HttpError(403, 'FORBIDDEN', 'A till token may only redeem coupons');
+      return;
+    }
     request.caller = { kind: 'kiosk', ...kiosk };
 
     if (access === 'admin') throw new HttpError(403, 'FORBIDDEN', 'Only the admin token may do this; a pillar token may not');
+    if (access === 'till') throw new HttpError(403, 'FORBIDDEN', "Only a till's token may redeem coupons; a pillar token may not");
     if (access === 'kiosk') {
       const wanted = (request.params as { store?: unknown }).store;
       if (wanted !== kiosk.storeCode) throw new HttpError(403, 'FORBIDDEN', "This pillar's token opens its own store's region only");

@@ -39,7 +39,8 @@ export async function regionOf(store: HqStore, storeCode: string): Promise<Regio
  * body or the query check it here (routes with `:store` in the address are checked by `authenticator`).
  */
 export function requireStore(caller: Caller | null, storeCode: string): void {
-  if (caller?.kind === 'kiosk' && caller.storeCode !== storeCode) {
-    throw new HttpError(403, 'FORBIDDEN', `This pillar's token is for store "${caller.storeCode}"; it cannot act for "${storeCode}"`);
+  if (caller !== null && caller.kind !== 'admin' && caller.storeCode !== storeCode) {
+    const whose = caller.kind === 'kiosk' ? "This pillar's" : "This till's";
+    throw new HttpError(403, 'FORBIDDEN', `${whose} token is for store "${caller.storeCode}"; it cannot act for "${storeCode}"`);
   }
 }

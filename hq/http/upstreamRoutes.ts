@@ -2,13 +2,13 @@ import { createHash } from 'node:crypto';
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { canonicalJson } from '../../shared/sync/digest';
-import { HelpSubmission, OrderSubmission, RatingSubmission, UPSTREAM, type UpstreamKind } from '../../shared/sync/upstream';
-import type { Answer, ClaimedRequest, IssuedPayment } from '../store/store';
+import { HelpSubmission, OrderSubmission, RatingSubmission, UPSTREAM } from '../../shared/sync/upstream';
+import type { Answer, ClaimedRequest, IssuedPayment, KeyKind } from '../store/store';
 import type { Caller } from './auth';
 import { requireStore, type HqApp, type HqContext } from './context';
 import { HttpError } from './errors';
 
-const KeyHeaders = z.looseObject({
+export const KeyHeaders = z.looseObject({
   'idempotency-key': z.uuid("must be the id of the row sent (the body's id), a UUID"),
 });
 
@@ -65,27 +65,32 @@ export function upstreamRoutes(app: HqApp, context: HqContext): void {
 
 /**
  * Steps 1 and 2: the claim to go on with, or null when the answer (a replay) has been sent. Throws the
- * refusals.
+ * refusals. `perPillar`: the request is the same only from the same pillar (a pool request's answer is
+ * that pillar's codes, never another's).
  */
-async function claimOrAnswer(
+export async function claimOrAnswer(
   { store, now }: HqContext,
   request: { caller: Caller | null; headers: z.infer<typeof KeyHeaders> },
-  kind: UpstreamKind,
+  kind: KeyKind,
   body: { id: string; store: string },
   reply: FastifyReply,
+  options: { perPillar?: boolean } = {},
 ): Promise<ClaimedRequest | null> {
   requireStore(request.caller, body.store);
   const key = request.headers['idempotency-key'];
   if (key !== body.id) {
     throw new HttpError(400, 'INVALID_INPUT', "The Idempotency-Key header must be the body's id", [{ path: 'idempotency-key', message: `must be "${body.id}", the body's id` }]);
   }
+  const kioskId = request.caller?.kind === 'kiosk' ? request.caller.kioskId : null;
   const upstream = {
     kind,
     key,
     storeCode: body.store,
-    kioskId: request.caller?.kind === 'kiosk' ? request.caller.kioskId : null,
+    kioskId,
     // The validated body in canonical form: a retry that orders its keys differently is the same request.
-    requestSha256: createHash('sha256').update(canonicalJson(body)).digest('hex'),
+    requestSha256: createHash('sha256')
+      .update(canonicalJson(options.perPillar ? { body, kioskId } : body))
+      .digest('hex'),
     now: now(),
   };
   const claim = await store.claimUpstream(upstream);
@@ -94,7 +99,7 @@ async function claimOrAnswer(
   return null;
 }
 
-function send(reply: FastifyReply, answer: Answer<unknown>, replayed: boolean): FastifyReply {
+export function send(reply: FastifyReply, answer: Answer<unknown>, replayed: boolean): FastifyReply {
   if (replayed) void reply.header('Idempotent-Replayed', 'true');
   // A receipt may carry a payment link: no cache keeps it.
   return reply.code(answer.status).header('Cache-Control', 'no-store').type('application/json; charset=utf-8').send(JSON.stringify(answer.body));
