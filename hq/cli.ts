@@ -6,7 +6,8 @@ import { StoreInputError, type HqStore } from './store/store';
 
 /**
  * `npm run hq -- <command>`: the reference HQ from a shell — serve it, import a retailer's files into it,
- * issue pillar tokens, compact its change log, list the orders it received. Bad flags exit with 2, failures with 1. The server, the
+ * issue pillar and till tokens, compact its change log, list the orders it received, show its coupon pools
+ * and redeem a code. Bad flags exit with 2, failures with 1. The server, the
  * store and the importers load only once the flags are known to be good, so a typo is answered at once.
  */
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -18,21 +19,32 @@ const USAGE = `usage: npm run hq -- [command] [options]
                        shoppers' phones reach it at, for payment links (default: the address it listens on)
   import               --catalog FILE --stock FILE (either or both)
                        import a catalog and stock levels: every row is checked, nothing is imported if one is bad
-  token                --store ID      print a new pillar token for a store
+  token                --store ID [--till]
+                       print a new pillar token for a store (a till token, for redeeming coupons, with --till)
   compact              --keep N        drop all but the newest N changes from the log (pillars further behind
                                        resnapshot) and forget idempotency keys older than 30 days
   orders               [--store ID] [--json] [--with-contact]
                        list the orders HQ received, newest first; contact and address only with --with-contact
+  coupons              [--json]        every offer's codes: minted, in HQ's pool, with pillars, issued, redeemed,
+                                       and the pool warnings (never a code)
+  redeem               --store ID [--transaction ID] [--json] CODE
+                       redeem a code as a till of that store does (it is used up; the same --transaction again
+                       gets the same answer); exit code 1 when it is refused, with the reason
 
 every command: --data DIR (HQ's data folder; default .pillar-data/hq), --help`;
 
 const COMMANDS: Record<string, readonly string[]> = {
   serve: ['port', 'host', 'demo', 'scale', 'public-url'],
   import: ['catalog', 'stock'],
-  token: ['store'],
+  token: ['store', 'till'],
   compact: ['keep'],
   orders: ['store', 'json', 'with-contact'],
+  coupons: ['json'],
+  redeem: ['store', 'transaction', 'json'],
 };
+
+/** Commands that take an argument after their name. */
+const ARGUMENTS: Record<string, string> = { redeem: 'CODE' };
 
 class UsageError extends Error {}
 
@@ -57,8 +69,9 @@ async function main(argv: string[]): Promise<number> {
     console.log(USAGE);
     return 0;
   }
-  if (positionals.length > 1) throw new UsageError(`unexpected argument "${positionals[1]}"`);
   const command = positionals[0] ?? 'serve';
+  const argument = ARGUMENTS[command];
+  if (positionals.length > (argument ? 2 : 1)) throw new UsageError(`unexpected argument "${positionals[argument ? 2 : 1]}"`);
   const allowed = COMMANDS[command];
   if (!allowed) throw new UsageError(`unknown command "${command}"`);
   for (const flag of Object.keys(values)) {
@@ -96,7 +109,7 @@ async function main(argv: string[]): Promise<number> {
     case 'token': {
       const storeCode = required(values.store, '--store ID');
       return withStore(dataDir, async (store) => {
-        console.log(await store.issueKioskToken(storeCode));
+        console.log(values.till ? await store.issueTillToken(storeCode, 'command line') : await store.issueKioskToken(storeCode));
         return 0;
       });
     }
@@ -117,6 +130,27 @@ async function main(argv: string[]): Promise<number> {
         const text = await listOrders(store, { store: values.store, json: values.json === true, personal: values['with-contact'] === true });
         process.stdout.write(text);
         return 0;
+      });
+    }
+    case 'coupons': {
+      const { listCouponPools } = await import('./couponList');
+      return withStore(dataDir, async (store) => {
+        process.stdout.write(await listCouponPools(store, { json: values.json === true }));
+        return 0;
+      });
+    }
+    case 'redeem': {
+      const code = positionals[1];
+      if (code === undefined) throw new UsageError('redeem needs the CODE to redeem');
+      const storeCode = required(values.store, '--store ID');
+      const transaction = values.transaction ?? `cli-${Date.now()}`;
+      if (transaction.length === 0 || transaction.length > 64) throw new UsageError('--transaction must be 1–64 characters');
+      const { describeRedemption } = await import('./couponList');
+      // The store itself, not the HTTP API: IT can try a code with HQ stopped, and needs no till token.
+      return withStore(dataDir, async (store) => {
+        const answer = await store.redeemCoupon({ code, store: storeCode, transaction, by: 'cli' }, Date.now());
+        process.stdout.write(describeRedemption(answer.body, answer.status, values.json === true));
+        return answer.body.ok ? 0 : 1;
       });
     }
     default:
@@ -143,6 +177,8 @@ function parse(argv: string[]) {
         'public-url': { type: 'string' },
         json: { type: 'boolean' },
         'with-contact': { type: 'boolean' },
+        till: { type: 'boolean' },
+        transaction: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });

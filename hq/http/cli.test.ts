@@ -4,10 +4,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { randomUUID } from 'node:crypto';
+import { PoolAnswer } from '../../shared/sync/coupons';
 import { openSqliteStore } from '../store/sqliteStore';
 import { startHq } from '../server';
 import type { OrderSubmission } from '../../shared/sync/upstream';
-import type { StoredOrder } from '../store/store';
+import type { CouponPoolStats, StoredOrder } from '../store/store';
 import { SHOPPER, orderOf, pickSkus } from './orderFixtures';
 import { HOME } from './testing';
 
@@ -84,6 +86,65 @@ describe('npm run hq', { timeout: 60_000 }, () => {
     } finally {
       await store.close();
     }
+  });
+
+  it('token --till prints a till token: it redeems, and opens no pillar feed', async () => {
+    const { code, stdout } = await cli('token', '--data', demoDir, '--store', HOME, '--till');
+    expect(code).toBe(0);
+    const store = await openSqliteStore({ dataDir: demoDir });
+    try {
+      expect(await store.authenticateTill(stdout.trim())).toMatchObject({ storeCode: HOME });
+      expect(await store.authenticateKiosk(stdout.trim())).toBeNull();
+    } finally {
+      await store.close();
+    }
+  });
+
+  it("coupons prints every offer's pool, as a table or JSON, and never a code", async () => {
+    const table = await cli('coupons', '--data', demoDir);
+    expect(table.code).toBe(0);
+    const lines = table.stdout.trimEnd().split('\n');
+    expect(lines[0]).toMatch(/^OFFER\s+KIND\s+MINTED\s+IN HQ\s+WITH PILLARS\s+ISSUED\s+REDEEMED\s+WARNINGS$/);
+    expect(table.stdout).toMatch(/^demo-check-in-drottninggatan\s+check-in\s+2000\s+\d+\s+\d+\s+\d+\s+\d+\s+\d+$/m);
+    expect(table.stdout).toMatch(/^demo-today-knitwear\s+today-only\s+2000\s+/m);
+    expect(table.stdout).not.toMatch(/PLR-/);
+
+    const json = await cli('coupons', '--data', demoDir, '--json');
+    const pools = JSON.parse(json.stdout) as CouponPoolStats[];
+    expect(pools.map((pool) => [pool.offerId, pool.kind, pool.minted])).toEqual([
+      ['demo-check-in-drottninggatan', 'check-in', 2000],
+      ['demo-today-knitwear', 'today-only', 2000],
+    ]);
+  });
+
+  it('redeem uses a code up as a till would, and says why not the second time (exit code 1)', async () => {
+    const store = await openSqliteStore({ dataDir: demoDir });
+    let code: string;
+    try {
+      const pillar = (await store.authenticateKiosk(await store.issueKioskToken(HOME)))!;
+      const id = randomUUID();
+      const request = { kind: 'coupon-pool' as const, key: id, storeCode: HOME, kioskId: pillar.kioskId, requestSha256: 'cli-test', now: Date.now() };
+      const claim = await store.claimUpstream(request);
+      if (claim.kind !== 'claimed') throw new Error('a fresh key is claimed');
+      const answer = await store.assignCouponPool({ id, store: HOME, offers: [{ offerId: 'demo-check-in-drottninggatan', have: 0, want: 1 }] }, { ...request, claimId: claim.claimId });
+      code = PoolAnswer.parse(answer.body).codes[0]!.code;
+    } finally {
+      await store.close();
+    }
+
+    const first = await cli('redeem', '--data', demoDir, '--store', HOME, '--transaction', 'receipt-1', code.toLowerCase());
+    expect(first.code, first.stderr).toBe(0);
+    expect(first.stdout).toMatch(new RegExp(`^redeemed ${code}: 10% off \\(offer demo-check-in-drottninggatan\\), transaction receipt-1 at \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d UTC\n$`));
+    const again = await cli('redeem', '--data', demoDir, '--store', HOME, code);
+    expect(again.code).toBe(1);
+    expect(again.stdout).toMatch(/^refused \(409 already-used\): This code was already used/);
+    const json = await cli('redeem', '--data', demoDir, '--store', HOME, '--transaction', 'receipt-1', '--json', code);
+    expect(json.code).toBe(0);
+    expect(JSON.parse(json.stdout)).toMatchObject({ ok: true, code, transaction: 'receipt-1' });
+
+    const elsewhere = await cli('redeem', '--data', demoDir, '--store', 'no-such-store', code);
+    expect(elsewhere.code).toBe(1);
+    expect(elsewhere.stderr).toMatch(/no-such-store/);
   });
 
   it('token for a store HQ does not know fails with exit code 1 and says so', async () => {
@@ -192,6 +253,10 @@ describe('npm run hq', { timeout: 60_000 }, () => {
       [['import', '--data', demoDir], /needs --catalog FILE, --stock FILE or both/],
       [['launch'], /unknown command "launch"/],
       [['orders', '--keep', '3'], /--keep is not an option of "orders"/],
+      [['redeem', '--store', HOME], /redeem needs the CODE/],
+      [['redeem', 'PLR-0000-0000-0'], /needs --store ID/],
+      [['coupons', 'PLR-0000-0000-0'], /unexpected argument "PLR-0000-0000-0"/],
+      [['redeem', '--store', HOME, 'a', 'b'], /unexpected argument "b"/],
     ];
     const runs = await Promise.all(cases.map(([args]) => cli(...args)));
     for (const [index, [args, message]] of cases.entries()) {
