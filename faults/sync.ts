@@ -11,6 +11,7 @@ import { MAX_LEVELS_PER_CHANGE, type Region } from '../shared/sync/protocol';
 import { currentCacheFile } from '../electron/core/sync/cacheFile';
 import { cacheDigest } from '../electron/core/sync/state';
 import { startHq, type RunningHq } from '../hq/server';
+import { mulberry32, sleep } from './util';
 
 /**
  * The sync fault harness (issue 4): HQ in this process, the pillar's sync in a child process that is
@@ -162,19 +163,3 @@ function digest(state: Parameters<typeof canonicalLines>[0]): string {
   for (const line of canonicalLines(state)) hash.update(`${line}\n`);
   return hash.digest('hex');
 }
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
-}
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-

@@ -168,7 +168,7 @@ export function createKiosk(options: KioskOptions): Kiosk {
     if (!hq || !load.ok || sync) return;
     deliverer = new OutboxDeliverer({
       store: outbox,
-      client: new UpstreamClient({ url: hq.url, token: hq.token }),
+      client: new UpstreamClient({ url: hq.url, token: hq.token, ...(options.outboxTiming?.requestTimeoutMs ? { timeoutMs: options.outboxTiming.requestTimeoutMs } : {}) }),
       hooks: orders.deliveryHooks(),
       log,
       ...(options.outboxTiming ? { timing: options.outboxTiming } : {}),

@@ -1,6 +1,7 @@
 import { HqError } from '../../../shared/sync/protocol';
 import { UPSTREAM, type UpstreamKind } from '../../../shared/sync/upstream';
 import { describe } from '../sync/hqClient';
+import { DEFAULT_OUTBOX_TIMING } from './outbox';
 
 /**
  * What one post of an outbox row came to. The deliverer acts on the kind: `delivered` is final; `retry`
@@ -21,7 +22,6 @@ export interface UpstreamClientOptions {
   fetch?: typeof fetch;
 }
 
-const DEFAULT_TIMEOUT_MS = 15_000;
 
 /**
  * Posts outbox rows to HQ (shared/sync/upstream.ts): `POST <path>` with `Idempotency-Key: <row id>` and
@@ -38,7 +38,7 @@ export class UpstreamClient {
   constructor(options: UpstreamClientOptions) {
     this.#base = options.url.replace(/\/+$/, '');
     this.#token = options.token;
-    this.#timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    this.#timeoutMs = options.timeoutMs ?? DEFAULT_OUTBOX_TIMING.requestTimeoutMs;
     this.#fetch = options.fetch ?? fetch;
   }
 

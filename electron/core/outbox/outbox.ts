@@ -8,9 +8,11 @@ export interface OutboxTiming {
   baseMs: number;
   /** The ceiling stops doubling here: a pillar whose HQ was down for a day tries every few minutes. */
   maxMs: number;
+  /** How long one post may wait for HQ's answer (the client's; here so one object tunes the outbox). */
+  requestTimeoutMs: number;
 }
 
-export const DEFAULT_OUTBOX_TIMING: OutboxTiming = { baseMs: 1_000, maxMs: 5 * 60_000 };
+export const DEFAULT_OUTBOX_TIMING: OutboxTiming = { baseMs: 1_000, maxMs: 5 * 60_000, requestTimeoutMs: 15_000 };
 
 /** What the business modules do when HQ answers for one of their rows; each runs inside the row's transaction. */
 export interface DeliveryHooks {
