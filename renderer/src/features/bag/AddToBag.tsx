@@ -7,6 +7,7 @@ import { ProductImage } from '../../app/ui/ProductImage';
 import { useHelpStore } from '../help/helpStore';
 import { Sheet } from '../help/Sheet';
 import { useSessionStore } from '../session/sessionStore';
+import { lineKey } from './bagLines';
 import { useBagStore, type AddOutcome } from './bagStore';
 import { fulfilmentOf, fulfilmentTitle, isCurrent, optionDetail, problemText, type OrderContext } from './orderWords';
 import styles from './AddToBag.module.css';
@@ -56,6 +57,9 @@ interface AddToBagSheetProps {
 function AddToBagSheet({ outcome, request, context, busy, onAdd, onClose }: AddToBagSheetProps) {
   const { t } = useTranslation();
   const quote = useBagStore((state) => state.quote);
+  const lines = useBagStore((state) => state.lines);
+  /** The bag already has this variant this way (so "fewer" means: no more than what is in the bag). */
+  const inBag = (line: QuotedLine): boolean => lines.some((candidate) => lineKey(candidate) === lineKey(line));
   const viewBag = (): void => {
     onClose();
     useSessionStore.getState().open({ name: 'bag' });
@@ -106,7 +110,9 @@ function AddToBagSheet({ outcome, request, context, busy, onAdd, onClose }: AddT
           <LineSummary line={line}>
             <p className={styles.problem}>
               <Info aria-hidden="true" />
-              {problemText(line, t, context.storeLocale, quote?.currency ?? '') ?? t('bag.problem.unavailable')}
+              {line.problem === 'fewer' && inBag(line)
+                ? t('bag.cannotAdd.allInBag', { count: line.available })
+                : (problemText(line, t, context.storeLocale, quote?.currency ?? '') ?? t('bag.problem.unavailable'))}
             </p>
           </LineSummary>
           {others.length > 0 ? (

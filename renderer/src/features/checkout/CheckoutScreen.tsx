@@ -88,7 +88,11 @@ export function CheckoutScreen({ info, language, onChooseLanguage, onStartOver }
 
   const problemFor = (name: TextFieldName): string | null => {
     const problem = problems.find((candidate) => fieldOf(candidate) === name);
-    return problem ? problemWords(problem, t) : null;
+    if (!problem) return null;
+    // "A mobile number or an e-mail" is said once, at the mobile number, not again under the e-mail.
+    const eitherMissing = problem.problem === 'required' && problems.some((other) => fieldOf(other) === 'phone' && other.problem === 'required');
+    if (name === 'email' && eitherMissing) return null;
+    return problemWords(problem, t);
   };
 
   const focusField = (name: TextFieldName): void => inputs.current[name]?.focus();

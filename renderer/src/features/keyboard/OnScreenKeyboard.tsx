@@ -1,4 +1,4 @@
-import { useMemo, useState, type RefObject } from 'react';
+import { useMemo, useState, type ReactNode, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import KeyboardReact from 'react-simple-keyboard';
 import type { Language } from '../../../../shared/languages';
@@ -29,8 +29,11 @@ interface OnScreenKeyboardProps {
   value?: string;
   /** A number pad: narrow, in the middle of the dock. */
   pad?: boolean;
-  /** Leaves the bottom-right corner free beside the last row, so the call-staff button is never covered. */
-  clearCorner?: boolean;
+  /**
+   * A strip under the keys (forms: "Hide keyboard"), as tall as the call-staff button in the corner beside
+   * it, so no key ever sits under that button, whatever its label's length.
+   */
+  footer?: ReactNode;
 }
 
 /**
@@ -50,7 +53,7 @@ export function OnScreenKeyboard({
   capitalize = 'none',
   value = '',
   pad = false,
-  clearCorner = false,
+  footer,
 }: OnScreenKeyboardProps) {
   const { t } = useTranslation();
   const keys = layouts ?? LAYOUTS[language];
@@ -118,7 +121,7 @@ export function OnScreenKeyboard({
 
   return (
     <div
-      className={[styles.dock, pad ? styles.pad : null, clearCorner ? styles.clearCorner : null, className].filter(Boolean).join(' ')}
+      className={[styles.dock, pad ? styles.pad : null, className].filter(Boolean).join(' ')}
       role="group"
       aria-label={t('keyboard.label')}
       // A tap between keys must not take the focus from the field either (that would close the keyboard).
@@ -146,6 +149,7 @@ export function OnScreenKeyboard({
         disableCaretPositioning
         enableLayoutCandidates={false}
       />
+      {footer ? <div className={styles.footer}>{footer}</div> : null}
     </div>
   );
 }
