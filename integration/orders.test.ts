@@ -121,6 +121,7 @@ describe('orders against the real HQ', () => {
     const { sku } = await variant('missing-here');
     const order = await placeDelivered(sku, 'phone');
     expect(order).toMatchObject({ delivered: false, payment: { kind: 'phone', url: null } });
+    expect(events).toContainEqual({ name: 'outbox.changed', payload: { pending: 1 } });
 
     const waiting = await until(async () => {
       const status = await call<OutboxStatus>('outbox.status', {});

@@ -271,6 +271,7 @@ export function createKiosk(options: KioskOptions): Kiosk {
     local,
     outbox,
     storeCode,
+    log,
     onQueued: queued,
     context: () => {
       const current = requireCatalog();

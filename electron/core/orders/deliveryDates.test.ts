@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { deliveryWindow, dayNumber, isoDate, type DeliveryRules } from './deliveryDates';
+import { deliveryWindow, dayNumber, isoDate, startOfLocalDay, type DeliveryRules } from './deliveryDates';
 
 const RULES: DeliveryRules = { warehouseLeadDays: 1, cutoff: '15:00', carrierDays: { min: 1, max: 3 }, peaks: [], holidays: {} };
 const STOCKHOLM = { timeZone: 'Europe/Stockholm', country: 'SE' };
@@ -114,5 +114,16 @@ describe('delivery dates', () => {
       // Never before the order's own local day.
       expect(dayNumber(window.dispatch)).toBeGreaterThanOrEqual(dayNumber(isoDate(Math.floor(placedAt / 86_400_000))) - 1);
     }
+  });
+});
+
+describe('start of the local day', () => {
+  it('is local midnight, on ordinary days and on the days the clocks change', () => {
+    expect(startOfLocalDay(Date.parse('2026-11-17T10:00:00+01:00'), 'Europe/Stockholm')).toBe(Date.parse('2026-11-17T00:00:00+01:00'));
+    // Spring forward: the day began at 00:00 CET, before the clocks jumped.
+    expect(startOfLocalDay(Date.parse('2026-03-29T12:00:00+02:00'), 'Europe/Stockholm')).toBe(Date.parse('2026-03-29T00:00:00+01:00'));
+    // Fall back: the day began at 00:00 CEST, before the clocks went back.
+    expect(startOfLocalDay(Date.parse('2026-10-25T12:00:00+01:00'), 'Europe/Warsaw')).toBe(Date.parse('2026-10-25T00:00:00+02:00'));
+    expect(startOfLocalDay(Date.parse('2026-10-25T00:30:00+03:00'), 'Europe/Athens')).toBe(Date.parse('2026-10-25T00:00:00+03:00'));
   });
 });

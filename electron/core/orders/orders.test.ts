@@ -79,6 +79,13 @@ describe('orders.quote', () => {
     expect(quote.holds).toEqual([{ store: variant.nearby[0]!.code, name: variant.nearby[0]!.name, until: f.clock.now + 24 * 3_600_000 }]);
   });
 
+  it('settings a newer HQ wrote in a shape this pillar cannot read: the defaults apply rather than half of them', () => {
+    f.cache.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)').run(META.settings, JSON.stringify({ shipping: { model: 'v2' } }));
+    const variant = findVariant(f.catalog, (v, price) => v.here > 0 && v.online > 0 && price < 49_900);
+    const quote = f.orders.quote({ lines: [{ sku: variant.sku, quantity: 1, fulfilment: { kind: 'delivery' } }], lang: 'en' });
+    expect(quote).toMatchObject({ shippingMinor: 4_900, shippingReason: 'fee', returns: defaultSettings(f.clock.now).returns });
+  });
+
   it('a quote with nothing delivered has no shipping and no window', () => {
     const variant = findVariant(f.catalog, (v) => v.here > 0);
     const quote = f.orders.quote({ lines: [{ sku: variant.sku, quantity: 1, fulfilment: { kind: 'in-store' } }], lang: 'en' });

@@ -7,6 +7,7 @@ import { OrderReceipt, OrderSubmission, RatingSubmission, type UpstreamKind } fr
 import { KioskError } from '../api/errors';
 import type { Catalog } from '../catalog/catalog';
 import type { Db } from '../db/open';
+import type { Logger } from '../log/logger';
 import type { DeliveryHooks } from '../outbox/outbox';
 import type { OutboxStore } from '../outbox/store';
 import { deliveryWindow } from './deliveryDates';
@@ -25,6 +26,8 @@ export interface OrdersOptions {
   now?: () => number;
   /** A row and its outbox row have just committed: the deliverer wakes, the UI hears of it. */
   onQueued: () => void;
+  /** Where a word goes when HQ's cached settings cannot be read (the defaults are used meanwhile). */
+  log?: Logger;
 }
 
 interface OrderRow {
@@ -86,7 +89,7 @@ export class Orders {
   }
 
   quote(input: MethodParsedInput<'orders.quote'>): QuoteOutput {
-    return quote(this.#o.context(), input.lines, input.lang).output;
+    return this.#quote(this.#o.context(), input.lines, input.lang).output;
   }
 
   checkDetails(input: MethodParsedInput<'orders.checkDetails'>): CheckDetailsOutput {
@@ -105,8 +108,7 @@ export class Orders {
    */
   place(input: MethodParsedInput<'orders.place'>): PlaceOutput {
     const ctx = this.#o.context();
-    const quoted = quote(ctx, input.lines, input.lang);
-    const { output, settings, store, window } = quoted;
+    const { output, settings, store, window } = this.#quote(ctx, input.lines, input.lang);
     if (!output.ready || output.totalMinor !== input.seenTotalMinor) return { state: 'changed', quote: output };
     const delivers = input.lines.some((line) => line.fulfilment.kind === 'delivery');
     const check = checkDetails(input.details, { country: store.country, delivers, choosableDays: window?.choosableDays ?? [] });
@@ -248,6 +250,17 @@ export class Orders {
       },
       personal: (kind, body) => personalValues(kind, body),
     };
+  }
+
+  #warnedSettings = false;
+
+  #quote(ctx: QuoteContext, lines: Parameters<typeof quote>[1], lang: Language): ReturnType<typeof quote> {
+    const quoted = quote(ctx, lines, lang);
+    if (quoted.settingsSource === 'unreadable' && !this.#warnedSettings) {
+      this.#warnedSettings = true;
+      this.#o.log?.warn('orders: the settings HQ published cannot be read by this version; the built-in defaults apply');
+    }
+    return quoted;
   }
 
   #mint(): string {

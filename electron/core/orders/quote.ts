@@ -6,7 +6,7 @@ import { KioskError } from '../api/errors';
 import type { Catalog } from '../catalog/catalog';
 import type { Db } from '../db/open';
 import { deliveryWindow, type DeliveryWindow } from './deliveryDates';
-import { readSettings, shippingFor } from './settings';
+import { readSettings, shippingFor, type SettingsSource } from './settings';
 
 /** What the orders code needs to know about the pillar's store (from the cache's locations). */
 export interface StoreFacts {
@@ -28,6 +28,7 @@ export interface QuoteContext {
 export interface Quoted {
   output: QuoteOutput;
   settings: Settings;
+  settingsSource: SettingsSource;
   store: StoreFacts;
   window: DeliveryWindow | null;
 }
@@ -48,7 +49,7 @@ export function storeFacts(cache: Db, code: string): StoreFacts {
  * returns. Stock comes from the catalog (`stores`), never from a query of its own.
  */
 export function quote(ctx: QuoteContext, bag: readonly BagLine[], lang: Language): Quoted {
-  const { settings } = readSettings(ctx.cache, ctx.now);
+  const { settings, source: settingsSource } = readSettings(ctx.cache, ctx.now);
   const store = storeFacts(ctx.cache, ctx.storeCode);
   const holdUntil = ctx.now + settings.holds.hours * 3_600_000;
   const shipping = shippingFor(settings, store.country);
@@ -123,7 +124,7 @@ export function quote(ctx: QuoteContext, bag: readonly BagLine[], lang: Language
     returns: settings.returns,
     ready: lines.every((line) => line.problem === undefined),
   };
-  return { output, settings, store, window };
+  return { output, settings, settingsSource, store, window };
 }
 
 type VariantFacts = Pick<QuotedLine, 'sku' | 'styleCode' | 'name' | 'brand' | 'colour' | 'size' | 'image' | 'unitPriceMinor'> & { currency: string };

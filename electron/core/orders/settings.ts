@@ -32,8 +32,8 @@ export type SettingsSource = 'hq' | 'default' | 'unreadable';
 
 /**
  * The settings in the cache's meta, checked against the contract; the defaults when the cache has none
- * (never synced from HQ). A cached value that no longer parses (a newer HQ's shape) also falls back, and
- * says so, rather than taking orders on half-understood rules.
+ * (never synced from HQ). A cached value that no longer parses (a newer HQ's shape) also falls back,
+ * marked `unreadable` so the caller can say so, rather than taking orders on half-understood rules.
  */
 export function readSettings(cache: Db, now: number): { settings: Settings; source: SettingsSource } {
   const row = cache.prepare('SELECT value FROM meta WHERE key = ?').get(META.settings) as { value: string } | undefined;

@@ -36,7 +36,7 @@ export interface OutboxOptions {
   random?: () => number;
   /** A row moved (delivered, failed, refused): `pending` rows remain. */
   onChanged?: (pending: number) => void;
-  /** HQ answered for an order (acknowledged or refused). */
+  /** HQ answered for an order (acknowledged, refused, or its code taken: a new one was minted). */
   onOrderUpdated?: (id: string) => void;
 }
 
@@ -172,7 +172,8 @@ export class OutboxDeliverer {
         break;
       }
     }
-    this.#changed(row, outcome.kind === 'delivered' || outcome.kind === 'rejected');
+    // The confirmation re-reads an order HQ answered for (its payment link, its state) or whose code changed.
+    this.#changed(row, outcome.kind !== 'retry');
   }
 
   #changed(row: OutboxRow, answered = true): void {
