@@ -14,9 +14,10 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const DEFAULT_DATA = path.join(ROOT, '.pillar-data', 'hq');
 const USAGE = `usage: npm run hq -- [command] [options]
 
-  serve (the default)  [--port 8787] [--host 127.0.0.1] [--demo] [--scale demo|full] [--public-url URL]
+  serve (the default)  [--port 8787] [--host 127.0.0.1] [--demo] [--scale demo|full] [--public-url URL] [--coupon-pool N]
                        run HQ; prints "Pillar HQ: <url>" once it listens; --public-url is the address
-                       shoppers' phones reach it at, for payment links (default: the address it listens on)
+                       shoppers' phones reach it at, for payment links (default: the address it listens on);
+                       --coupon-pool: codes a new check-in or today-only offer starts with (default 2000)
   import               --catalog FILE --stock FILE (either or both)
                        import a catalog and stock levels: every row is checked, nothing is imported if one is bad
   token                --store ID [--till]
@@ -34,7 +35,7 @@ const USAGE = `usage: npm run hq -- [command] [options]
 every command: --data DIR (HQ's data folder; default .pillar-data/hq), --help`;
 
 const COMMANDS: Record<string, readonly string[]> = {
-  serve: ['port', 'host', 'demo', 'scale', 'public-url'],
+  serve: ['port', 'host', 'demo', 'scale', 'public-url', 'coupon-pool'],
   import: ['catalog', 'stock'],
   token: ['store', 'till'],
   compact: ['keep'],
@@ -175,6 +176,7 @@ function parse(argv: string[]) {
         store: { type: 'string' },
         keep: { type: 'string' },
         'public-url': { type: 'string' },
+        'coupon-pool': { type: 'string' },
         json: { type: 'boolean' },
         'with-contact': { type: 'boolean' },
         till: { type: 'boolean' },
@@ -199,7 +201,17 @@ async function serve(dataDir: string, values: Values): Promise<number> {
   const { ADMIN_TOKEN_FILE, DEMO_KIOSK_CONFIG_FILE, startHq } = await import('./server');
   const log = logger('info');
   const publicUrl = values['public-url'];
-  const hq = await startHq({ dataDir, host: values.host ?? '127.0.0.1', port, demo: values.demo ? scale : false, log, ...(publicUrl === undefined ? {} : { publicUrl }) });
+  const pool = values['coupon-pool'];
+  const initialCouponPool = pool === undefined ? undefined : integer(pool, '--coupon-pool', 0, 100_000);
+  const hq = await startHq({
+    dataDir,
+    host: values.host ?? '127.0.0.1',
+    port,
+    demo: values.demo ? scale : false,
+    log,
+    ...(publicUrl === undefined ? {} : { publicUrl }),
+    ...(initialCouponPool === undefined ? {} : { initialCouponPool }),
+  });
   // Tools that start HQ wait for exactly this line.
   console.log(`Pillar HQ: ${hq.url}`);
   console.log(process.env['PILLAR_HQ_ADMIN_TOKEN'] ? 'admin token: from PILLAR_HQ_ADMIN_TOKEN' : `admin token: in ${path.join(dataDir, ADMIN_TOKEN_FILE)}`);
