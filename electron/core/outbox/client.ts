@@ -74,7 +74,8 @@ export class UpstreamClient {
     const error = HqError.safeParse(safeJson(text));
     const code = error.success ? error.data.error.code : null;
     const reason = error.success ? `HQ answered ${status} ${code}: ${error.data.error.message}${issues(error.data)}` : `HQ answered ${status}`;
-    if (status === 409 && code === 'CODE_TAKEN') return { kind: 'code-taken', reason };
+    // Only orders have codes: a CODE_TAKEN for anything else is HQ misbehaving, and refused like any 4xx.
+    if (status === 409 && code === 'CODE_TAKEN' && kind === 'order') return { kind: 'code-taken', reason };
     if (status === 409 && code === 'IN_FLIGHT') return { kind: 'retry', reason, unreachable: false };
     if (status >= 500 || status === 408 || status === 429) return { kind: 'retry', reason, unreachable: true };
     if (status === 401 || status === 403 || status === 404) return { kind: 'retry', reason: `${reason} (a configuration matter for IT; retrying)`, unreachable: true };
