@@ -42,10 +42,13 @@ export function offerOf(id: string, kind: Offer['kind'], stores: string[], sched
 export type Sent = { status: number; headers: Headers; body: unknown };
 
 export function coupons(t: TestHq) {
+  /** Every code HQ handed out in these tests: none of them may appear in its log. */
+  const seen = new Set<string>();
   const post = (path: string, body: unknown, token: string | null, headers: Record<string, string> = {}): Promise<Sent> =>
     t.json(path, { method: 'POST', token, headers: { 'Content-Type': 'application/json', ...headers }, body: JSON.stringify(body) });
 
   return {
+    seen,
     post,
     async putOffer(offer: Offer): Promise<void> {
       const put = await t.json(`/v1/offers/${offer.id}`, { method: 'PUT', token: t.adminToken, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(offer) });
@@ -64,8 +67,11 @@ export function coupons(t: TestHq) {
       return (sent.body as { token: string }).token;
     },
     /** A pool request as a pillar sends it; `id` to replay one. */
-    pool(token: string | null, store: string, offers: [offerId: string, want: number][], id: string = randomUUID()): Promise<Sent> {
-      return post('/v1/coupons/pool', { id, store, offers: offers.map(([offerId, want]) => ({ offerId, have: 0, want })) }, token, { 'Idempotency-Key': id });
+    async pool(token: string | null, store: string, offers: [offerId: string, want: number][], id: string = randomUUID()): Promise<Sent> {
+      const sent = await post('/v1/coupons/pool', { id, store, offers: offers.map(([offerId, want]) => ({ offerId, have: 0, want })) }, token, { 'Idempotency-Key': id });
+      const answer = PoolAnswer.safeParse(sent.body);
+      if (answer.success) for (const { code } of answer.data.codes) seen.add(code);
+      return sent;
     },
     /** The codes a pillar got, after checking the answer is a 200 `PoolAnswer`. */
     async codes(token: string, store: string, offers: [offerId: string, want: number][]): Promise<PoolAnswer['codes']> {

@@ -203,3 +203,12 @@ describe('GET /v1/coupons/pools', () => {
     expect(refusal(await t.json('/v1/coupons/pools', { token: null }), 401).code).toBe('UNAUTHORIZED');
   });
 });
+
+describe('logs', () => {
+  it('name none of the codes handed out or refused, and no token', () => {
+    const text = t.logs.join('');
+    expect(c.seen.size).toBeGreaterThan(40);
+    for (const secret of [...c.seen, t.kioskToken, farPillar, athensPillar]) expect(text).not.toContain(secret);
+    expect(text).toContain('coupon issue received');
+  });
+});
