@@ -1,4 +1,4 @@
-import { CircleAlert, Info, RefreshCw } from 'lucide-react';
+import { CircleAlert, Info, RefreshCw, Trash2 } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import type { BagLine, Fulfilment, QuoteOutput } from '../../../../shared/api/orders';
 import { blocks, lineKey, quotedLine } from '../bag/bagLines';
@@ -13,6 +13,7 @@ interface ChangedNoticeProps {
   quote: QuoteOutput;
   context: OrderContext;
   onFulfilment(key: string, fulfilment: Fulfilment): void;
+  onRemove(key: string): void;
 }
 
 /**
@@ -20,7 +21,7 @@ interface ChangedNoticeProps {
  * line's problem in words, the new total beside the old — and offers the other ways to get what cannot
  * be had as it was, right here.
  */
-export function ChangedNotice({ lines, previous, quote, context, onFulfilment }: ChangedNoticeProps) {
+export function ChangedNotice({ lines, previous, quote, context, onFulfilment, onRemove }: ChangedNoticeProps) {
   const { t } = useTranslation();
   const moved = lines.flatMap((line, at) => {
     const quoted = quotedLine(quote, line, at);
@@ -55,6 +56,12 @@ export function ChangedNotice({ lines, previous, quote, context, onFulfilment }:
                     context={context}
                     onChoose={(fulfilment) => onFulfilment(lineKey(line), fulfilment)}
                   />
+                ) : null}
+                {blocking ? (
+                  <button type="button" className={styles.remove} onClick={() => onRemove(lineKey(line))}>
+                    <Trash2 aria-hidden="true" />
+                    {t('bag.removeNamed', { name: quoted.name })}
+                  </button>
                 ) : null}
               </li>
             );

@@ -64,6 +64,7 @@ export function CheckoutScreen({ info, language, onChooseLanguage, onStartOver }
   useBagQuote(language);
 
   const steps = stepsFor(lines);
+  const empty = lines.length === 0;
   const current = steps.includes(step) ? step : 'contact';
   const payment: Payment | null = form.payment === 'phone' && !phoneOffered ? null : form.payment;
   const quoteCurrent = quote !== null && quoteMatches(quote, lines);
@@ -177,63 +178,74 @@ export function CheckoutScreen({ info, language, onChooseLanguage, onStartOver }
   return (
     <main className={styles.screen}>
       <ScreenHeader brand={info.branding.name} store={info.store.name} backLabel={t('checkout.back')} onBack={onBack} onStartOver={onStartOver} bag={false} />
-      <div className={styles.top}>
-        <StepIndicator steps={steps} current={current} />
-      </div>
+      <div className={styles.top}>{empty ? null : <StepIndicator steps={steps} current={current} />}</div>
       <div className={styles.scroller}>
         <h1 ref={heading} className={styles.heading} tabIndex={-1}>
-          {stepHeading(current, t)}
+          {empty ? t('bag.empty') : stepHeading(current, t)}
         </h1>
 
-        {current === 'contact' ? <ContactStep field={field} /> : null}
-        {current === 'address' ? <AddressStep field={field} countryName={countryName} /> : null}
-        {current === 'delivery' ? (
-          <DeliveryStep
-            delivery={quote?.delivery}
-            day={form.day}
-            sms={smsWanted(form)}
-            dayProblem={stepProblem('day')}
-            smsProblem={stepProblem('sms')}
-            context={context}
-            field={field}
-            onDay={(day) => update({ day })}
-            onSms={(sms) => update({ sms })}
-          />
-        ) : null}
-        {current === 'consent' ? <ConsentStep consent={form.marketingConsent} onConsent={(marketingConsent) => update({ marketingConsent })} /> : null}
-        {current === 'payment' ? (
-          <PaymentStep payment={payment} phoneOffered={phoneOffered} problem={stepProblem('payment')} onPayment={(chosen) => update({ payment: chosen })} />
-        ) : null}
-        {current === 'summary' ? (
+        {empty ? (
+          // Everything was removed (stock ran out while checking out): nothing to order, somewhere to go.
+          <div className={styles.fields}>
+            <p className={styles.lead}>{t('bag.emptyBody')}</p>
+            <Button variant="primary" className={styles.keepShopping} onClick={() => useSessionStore.getState().open({ name: 'start' })}>
+              {t('bag.keepShopping')}
+            </Button>
+          </div>
+        ) : (
           <>
-            {quote && (changed || (quoteCurrent && !quote.ready)) ? (
-              // Placing found that something moved, or stock moved while the summary was open (the quote
-              // follows stock): either way the shopper sees what, and the other ways to get it.
-              <ChangedNotice
-                lines={lines}
-                previous={changed?.previous ?? quote}
-                quote={quote}
+            {current === 'contact' ? <ContactStep field={field} /> : null}
+            {current === 'address' ? <AddressStep field={field} countryName={countryName} /> : null}
+            {current === 'delivery' ? (
+              <DeliveryStep
+                delivery={quote?.delivery}
+                day={form.day}
+                sms={smsWanted(form)}
+                dayProblem={stepProblem('day')}
+                smsProblem={stepProblem('sms')}
                 context={context}
-                onFulfilment={(key: string, fulfilment: Fulfilment) => void useBagStore.getState().setFulfilment(key, fulfilment, language)}
+                field={field}
+                onDay={(day) => update({ day })}
+                onSms={(sms) => update({ sms })}
               />
             ) : null}
-            {quote ? (
-              <SummaryStep
-                lines={lines}
-                quote={quote}
-                form={form}
-                payment={payment}
-                phoneDisplay={phoneDisplay}
-                countryName={countryName}
-                context={context}
-                onChange={(to) => {
-                  setChanged(null);
-                  goTo(to);
-                }}
-              />
+            {current === 'consent' ? <ConsentStep consent={form.marketingConsent} onConsent={(marketingConsent) => update({ marketingConsent })} /> : null}
+            {current === 'payment' ? (
+              <PaymentStep payment={payment} phoneOffered={phoneOffered} problem={stepProblem('payment')} onPayment={(chosen) => update({ payment: chosen })} />
+            ) : null}
+            {current === 'summary' ? (
+              <>
+                {quote && (changed || (quoteCurrent && !quote.ready)) ? (
+                  // Placing found that something moved, or stock moved while the summary was open (the quote
+                  // follows stock): either way the shopper sees what, and the other ways to get it.
+                  <ChangedNotice
+                    lines={lines}
+                    previous={changed?.previous ?? quote}
+                    quote={quote}
+                    context={context}
+                    onFulfilment={(key: string, fulfilment: Fulfilment) => void useBagStore.getState().setFulfilment(key, fulfilment, language)}
+                    onRemove={(key: string) => void useBagStore.getState().remove(key, language)}
+                  />
+                ) : null}
+                {quote ? (
+                  <SummaryStep
+                    lines={lines}
+                    quote={quote}
+                    form={form}
+                    payment={payment}
+                    phoneDisplay={phoneDisplay}
+                    countryName={countryName}
+                    context={context}
+                    onChange={(to) => {
+                      setChanged(null);
+                      goTo(to);
+                    }}
+                  />
+                ) : null}
+              </>
             ) : null}
           </>
-        ) : null}
+        )}
 
         {typing ? null : (
           <div className={styles.language}>
@@ -243,7 +255,7 @@ export function CheckoutScreen({ info, language, onChooseLanguage, onStartOver }
       </div>
 
       {/* While typing, the keyboard's Next walks the fields and, from the last one, goes on: one Next at a time. */}
-      <footer className={styles.footer} hidden={typing !== null}>
+      <footer className={styles.footer} hidden={typing !== null || empty}>
         {failure ? (
           <p className={styles.failure} role="alert">
             {current === 'summary' ? t('checkout.placeFailed') : t('checkout.checkFailed')}
