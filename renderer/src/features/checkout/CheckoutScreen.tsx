@@ -66,7 +66,9 @@ export function CheckoutScreen({ info, language, onChooseLanguage, onStartOver }
   const steps = stepsFor(lines);
   const empty = lines.length === 0;
   const current = steps.includes(step) ? step : 'contact';
-  const payment: Payment | null = form.payment === 'phone' && !phoneOffered ? null : form.payment;
+  // With HQ out of reach the till is the only way to pay, so it is chosen; a phone payment chosen while HQ
+  // answered stays (the confirmation shows the till code at once, and the phone's link once HQ issues it).
+  const payment: Payment | null = form.payment ?? (phoneOffered ? null : 'till');
   const quoteCurrent = quote !== null && quoteMatches(quote, lines);
   const [changed, setChanged] = useState<{ previous: QuoteOutput } | null>(null);
 
@@ -100,6 +102,7 @@ export function CheckoutScreen({ info, language, onChooseLanguage, onStartOver }
 
   const onNext = async (): Promise<void> => {
     active.current?.blur();
+    if (form.payment === null && payment !== null) update({ payment });
     setChanged(null);
     const moved = await useCheckoutStore.getState().next(lines);
     if (moved) return;
@@ -126,6 +129,7 @@ export function CheckoutScreen({ info, language, onChooseLanguage, onStartOver }
 
   const onConfirm = async (): Promise<void> => {
     if (!quote || !quoteCurrent) return;
+    if (form.payment === null && payment !== null) update({ payment });
     const previous = quote;
     const outcome = await useCheckoutStore.getState().place(lines, language, previous.totalMinor);
     switch (outcome.kind) {

@@ -32,7 +32,7 @@ export function PaymentStep({ payment, phoneOffered, problem, onPayment }: Payme
     <div className={styles.fields}>
       <div className={styles.choices} role="radiogroup" aria-label={t('checkout.steps.payment')} aria-describedby={problem ? 'checkout-payment-problem' : undefined}>
         <ChoiceCard checked={payment === 'till'} icon={<WalletCards />} title={t('checkout.payment.till')} body={t('checkout.payment.tillBody')} onChoose={() => onPayment('till')} />
-        {phoneOffered ? (
+        {phoneOffered || payment === 'phone' ? (
           <ChoiceCard checked={payment === 'phone'} icon={<Smartphone />} title={t('checkout.payment.phone')} body={t('checkout.payment.phoneBody')} onChoose={() => onPayment('phone')} />
         ) : null}
       </div>
