@@ -180,7 +180,7 @@ export function CheckoutScreen({ info, language, onChooseLanguage, onStartOver }
   const ready = current !== 'summary' || (quoteCurrent && quote.ready && payment !== null);
 
   return (
-    <main className={styles.screen}>
+    <main className={`${styles.screen} ${typing ? styles.typing : ''}`}>
       <ScreenHeader brand={info.branding.name} store={info.store.name} backLabel={t('checkout.back')} onBack={onBack} onStartOver={onStartOver} bag={false} />
       <div className={styles.top}>{empty ? null : <StepIndicator steps={steps} current={current} />}</div>
       <div className={styles.scroller}>
