@@ -77,6 +77,7 @@ test('orders: a size missing here, ordered for free home delivery, with its date
     await page.getByRole('textbox', { name: 'Postal code' }).click();
     await tapKeys(page, '11157');
     await page.getByRole('textbox', { name: 'Town or city' }).fill('Stockholm');
+    await expectAccessible(page, 'checkout: address, with the keyboard');
     await keyboard(page).getByRole('button', { name: 'Next', exact: true }).click();
 
     await expectStep(page, 3, 6, 'When would you like it?');
@@ -89,6 +90,7 @@ test('orders: a size missing here, ordered for free home delivery, with its date
     // News and offers: its own step, off unless the shopper turns it on.
     await expectStep(page, 4, 6, 'Would you like news from us?');
     await expect(page.getByRole('switch', { name: /Yes, send me news and offers/ })).toHaveAttribute('aria-checked', 'false');
+    await expectAccessible(page, 'checkout: news consent');
     await page.getByRole('button', { name: 'Next' }).click();
 
     await expectStep(page, 5, 6, 'How would you like to pay?');
