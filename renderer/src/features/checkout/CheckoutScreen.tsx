@@ -105,8 +105,11 @@ export function CheckoutScreen({ info, language, onChooseLanguage, onStartOver }
     if (form.payment === null && payment !== null) update({ payment });
     setChanged(null);
     const moved = await useCheckoutStore.getState().next(lines);
-    if (moved) return;
-    // The first field with a problem takes the focus, so the shopper lands on what to fix.
+    if (!moved) focusFirstProblem();
+  };
+
+  /** The first field with a problem takes the focus, so the shopper lands on what to fix. */
+  const focusFirstProblem = (): void => {
     const state = useCheckoutStore.getState();
     const wrong = problemsOf(state.step, state.problems)
       .map(fieldOf)
@@ -145,6 +148,9 @@ export function CheckoutScreen({ info, language, onChooseLanguage, onStartOver }
         setChanged({ previous });
         return;
       case 'invalid':
+        // Back on the step with the problem: once it is drawn, its field takes the focus.
+        requestAnimationFrame(focusFirstProblem);
+        return;
       case 'failed':
         return;
     }
