@@ -4,10 +4,12 @@ import { LANGUAGE_NAMES, LANGUAGES, type Language } from '../shared/languages';
 import { sizeMissingHere, startDemoHq, type DemoHq, type MissingHere } from './demoChain';
 import { expect, expectAccessible, test } from './fixtures';
 import { literally, wordsOf } from './i18n';
+import { layoutProblems } from './layout';
 
 /**
  * Every screen of the shopper's journey, in every language: each is scanned by axe-core (no serious or
- * critical WCAG 2.2 AA violation) and photographed at 1080×1920 into the run's output folder
+ * critical WCAG 2.2 AA violation), checked for words cut off, anything past the screen's edges and the
+ * call-staff button covering something, and photographed at 1080×1920 into the run's output folder
  * (`test-results/e2e/screens/<language>/`), for anyone to look at.
  */
 let demo: DemoHq;
@@ -27,8 +29,12 @@ test.describe.configure({ timeout: 150_000 });
 // Animations end at once, so a scan or a photograph never catches a screen halfway in.
 test.use({ reducedMotion: 'reduce' });
 
-/** Saves the screen as `screens/<language>/<name>.png` in the run's output folder. */
-async function photograph(page: Page, lang: Language, name: string): Promise<void> {
+/** Scans the screen (axe, then the layout) and saves it as `screens/<language>/<name>.png` in the run's output folder. */
+async function checkScreen(page: Page, lang: Language, name: string): Promise<void> {
+  await expectAccessible(page, `${name} (${lang})`);
+  // Polled: a screen that has just appeared may still be settling its layout. Soft: the journey goes on,
+  // so one run reports (and photographs) every screen's problems.
+  await expect.configure({ soft: true }).poll(() => layoutProblems(page), { message: `layout of ${name} (${lang})` }).toEqual([]);
   const file = path.join(test.info().project.outputDir, 'screens', lang, `${name}.png`);
   await page.screenshot({ path: file, animations: 'disabled' });
 }
@@ -62,8 +68,7 @@ for (const lang of LANGUAGES) {
       // Attract, in the shopper's language.
       if (lang !== 'en') await page.getByRole('button', { name: LANGUAGE_NAMES[lang] }).click();
       await expect(page.getByRole('heading', { level: 1, name: t('attract.headline') })).toBeVisible();
-      await expectAccessible(page, `attract (${lang})`);
-      await photograph(page, lang, '01-attract');
+      await checkScreen(page, lang, '01-attract');
 
       // Start, typing: the pillar's keyboard is up.
       await page.getByRole('button', { name: new RegExp(literally(t('attract.cta'))) }).click();
@@ -72,8 +77,7 @@ for (const lang of LANGUAGES) {
       await field.tap();
       const keyboard = page.getByRole('group', { name: t('keyboard.label') });
       await expect(keyboard).toBeVisible();
-      await expectAccessible(page, `start with the keyboard (${lang})`);
-      await photograph(page, lang, '02-start-keyboard');
+      await checkScreen(page, lang, '02-start-keyboard');
       await keyboard.getByRole('button', { name: t('keyboard.search'), exact: true }).tap();
       await expect(keyboard).toBeHidden();
 
@@ -82,16 +86,14 @@ for (const lang of LANGUAGES) {
       const count = page.getByRole('status').filter({ hasText: /\d/ });
       await expect(count).toBeVisible();
       await expect(page.getByRole('article').first()).toBeVisible();
-      await expectAccessible(page, `results (${lang})`);
-      await photograph(page, lang, '03-results');
+      await checkScreen(page, lang, '03-results');
 
       // Filters: the size sheet; closing it gives the focus back to the chip that opened it.
       const sizeChip = page.getByRole('button', { name: t('filters.size'), exact: true });
       await sizeChip.tap();
       const sheet = page.getByRole('dialog', { name: t('filters.title') });
       await expect(sheet).toBeVisible();
-      await expectAccessible(page, `filters (${lang})`);
-      await photograph(page, lang, '04-filters');
+      await checkScreen(page, lang, '04-filters');
       await sheet.getByRole('button', { name: t('filters.close') }).tap();
       await expect(sheet).toBeHidden();
       await expect(sizeChip).toBeFocused();
@@ -100,8 +102,7 @@ for (const lang of LANGUAGES) {
       await field.fill('zzqqxx');
       await expect(page.getByRole('heading', { name: t('search.noResultsFor', { text: 'zzqqxx' }) })).toBeVisible();
       await field.blur();
-      await expectAccessible(page, `no results (${lang})`);
-      await photograph(page, lang, '05-no-results');
+      await checkScreen(page, lang, '05-no-results');
 
       // The product, in the colour and size this store does not have (searched for in every category).
       await page.getByRole('group', { name: t('filters.categories') }).getByRole('button', { name: t('filters.allCategories'), exact: true }).tap();
@@ -113,22 +114,19 @@ for (const lang of LANGUAGES) {
       await sizeTile.click();
       await expect(sizeTile).toHaveAttribute('aria-pressed', 'true');
       await expect(page.getByRole('heading', { name: t('product.choice.heading', { size: missing.size, colour: missing.colourName[lang] }) })).toBeVisible();
-      await expectAccessible(page, `product, size missing here (${lang})`);
-      await photograph(page, lang, '06-product');
+      await checkScreen(page, lang, '06-product');
 
       // The stores that have it.
       await page.getByRole('button', { name: t('product.choice.allStores') }).click();
       await expect(page.getByRole('heading', { level: 1, name: t('stores.heading') })).toBeVisible();
       await expect(page.getByRole('article', { name: missing.storeName })).toBeVisible();
-      await expectAccessible(page, `stores (${lang})`);
-      await photograph(page, lang, '07-stores');
+      await checkScreen(page, lang, '07-stores');
 
       // Call staff.
       await page.getByRole('button', { name: t('help.button') }).click();
       const help = page.getByRole('dialog', { name: t('help.title') });
       await expect(help).toBeVisible();
-      await expectAccessible(page, `call staff (${lang})`);
-      await photograph(page, lang, '08-call-staff');
+      await checkScreen(page, lang, '08-call-staff');
       await help.getByRole('button', { name: t('help.close') }).click();
       await expect(help).toBeHidden();
 
@@ -136,8 +134,7 @@ for (const lang of LANGUAGES) {
       await scan(page, '4006381333931');
       const notice = page.getByRole('alertdialog', { name: t('scanner.notFoundTitle') });
       await expect(notice).toBeVisible();
-      await expectAccessible(page, `unknown barcode (${lang})`);
-      await photograph(page, lang, '09-unknown-barcode');
+      await checkScreen(page, lang, '09-unknown-barcode');
       await notice.getByRole('button', { name: t('scanner.close') }).click();
       await expect(notice).toBeHidden();
 
@@ -145,8 +142,7 @@ for (const lang of LANGUAGES) {
       await page.clock.runFor(901_000);
       const idle = page.getByRole('alertdialog', { name: t('idle.title') });
       await expect(idle).toBeVisible();
-      await expectAccessible(page, `still there (${lang})`);
-      await photograph(page, lang, '10-still-there');
+      await checkScreen(page, lang, '10-still-there');
       await idle.getByRole('button', { name: t('idle.more') }).click();
       await expect(idle).toBeHidden();
     } finally {

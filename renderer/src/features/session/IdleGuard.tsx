@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../app/ui/Button';
 import styles from './IdleGuard.module.css';
@@ -53,6 +53,10 @@ export function IdleGuard({ idleSeconds, warningSeconds, onTimeout }: IdleGuardP
   return (
     <div className={styles.scrim}>
       <div className={styles.dialog} role="alertdialog" aria-modal="true" aria-labelledby="idle-title" aria-describedby="idle-body">
+        {/* The seconds at a glance, the ring running down with them; the sentence below says it in words. */}
+        <div className={styles.countdown} style={{ '--left': remaining / warningSeconds } as CSSProperties} aria-hidden="true">
+          <span className={styles.seconds}>{remaining}</span>
+        </div>
         <h2 id="idle-title" className={styles.title}>
           {t('idle.title')}
         </h2>
@@ -60,7 +64,7 @@ export function IdleGuard({ idleSeconds, warningSeconds, onTimeout }: IdleGuardP
           {t('idle.body', { count: remaining })}
         </p>
         <div className={styles.actions}>
-          <Button variant="primary" onClick={() => setRemaining(null)}>
+          <Button variant="primary" size="hero" className={styles.more} onClick={() => setRemaining(null)}>
             {t('idle.more')}
           </Button>
           <Button variant="secondary" onClick={() => onTimeoutRef.current()}>

@@ -8,6 +8,7 @@ import { kiosk } from '../../api/kiosk';
 import { Wordmark } from '../../app/Wordmark';
 import { Button } from '../../app/ui/Button';
 import { HeaderActions } from '../bag/BagButton';
+import { HideKeyboardButton } from '../keyboard/HideKeyboardButton';
 import { OnScreenKeyboard } from '../keyboard/OnScreenKeyboard';
 import { LanguagePicker } from '../language/LanguagePicker';
 import { BarcodeScanner } from '../scanner/BarcodeScanner';
@@ -139,7 +140,15 @@ export function StartScreen({ info, language, onChooseLanguage, onStartOver }: S
       </section>
 
       {typing ? (
-        <OnScreenKeyboard className={styles.keyboard} language={language} field={field} onText={(value) => setText(value, language)} onSearch={submit} />
+        // The strip under the keys ("Hide keyboard") keeps the call-staff button in the corner clear of every key.
+        <OnScreenKeyboard
+          className={styles.keyboard}
+          language={language}
+          field={field}
+          onText={(value) => setText(value, language)}
+          onSearch={submit}
+          footer={<HideKeyboardButton field={field} />}
+        />
       ) : (
         <footer className={styles.footer}>
           <LanguagePicker languages={info.languages} current={language} onChoose={onChooseLanguage} />
