@@ -4,6 +4,7 @@ import type { StoredOrder } from '../hq/store/store';
 import type { RatingSubmission } from '../shared/sync/upstream';
 import { sizeMissingHere, startDemoHq, STORE, type DemoHq, type MissingHere } from './demoChain';
 import { expect, expectAccessible, startPreview, test, type PreviewHost } from './fixtures';
+import { layoutProblems } from './layout';
 import { literally } from './i18n';
 
 /**
@@ -40,7 +41,7 @@ test('orders: a size missing here, ordered for free home delivery, with its date
     const added = page.getByRole('dialog', { name: 'Added to your bag' });
     await expect(added.getByText('Home delivery', { exact: true })).toBeVisible();
     await expect(added.getByText(/^Free · arrives /)).toBeVisible();
-    await expectAccessible(page, 'added to bag');
+    await expectScreenFine(page, 'added to bag');
     await added.getByRole('button', { name: 'View bag' }).click();
 
     // The bag: the line comes home, delivery is free in words, the dates and returns are there.
@@ -52,7 +53,7 @@ test('orders: a size missing here, ordered for free home delivery, with its date
     await expect(summary.getByText('Free', { exact: true })).toBeVisible();
     await expect(summary.getByText(/^Home delivery arrives \S/)).toBeVisible();
     await expect(summary.getByText(/^Free returns within \d+ days/)).toBeVisible();
-    await expectAccessible(page, 'bag');
+    await expectScreenFine(page, 'bag');
     await page.getByRole('button', { name: 'Check out' }).click();
 
     // Contact, typed on the pillar's own keyboard: capitals for the name, a number pad, an e-mail layout.
@@ -67,7 +68,7 @@ test('orders: a size missing here, ordered for free home delivery, with its date
     await tapKeys(page, 'anna@example');
     await keyboard(page).getByRole('button', { name: '.com', exact: true }).click();
     await expect(page.getByRole('textbox', { name: 'E-mail' })).toHaveValue('anna@example.com');
-    await expectAccessible(page, 'checkout: contact, with the keyboard');
+    await expectScreenFine(page, 'checkout: contact, with the keyboard');
     // From the last field, the keyboard's Next goes on to the next step.
     await keyboard(page).getByRole('button', { name: 'Next', exact: true }).click();
 
@@ -77,25 +78,25 @@ test('orders: a size missing here, ordered for free home delivery, with its date
     await page.getByRole('textbox', { name: 'Postal code' }).click();
     await tapKeys(page, '11157');
     await page.getByRole('textbox', { name: 'Town or city' }).fill('Stockholm');
-    await expectAccessible(page, 'checkout: address, with the keyboard');
+    await expectScreenFine(page, 'checkout: address, with the keyboard');
     await keyboard(page).getByRole('button', { name: 'Next', exact: true }).click();
 
     await expectStep(page, 3, 6, 'When would you like it?');
     const earliest = page.getByRole('radio', { name: /^As soon as possible/ });
     await expect(earliest).toHaveAttribute('aria-checked', 'true');
     await expect(page.getByRole('switch', { name: /Text me about my delivery/ })).toHaveAttribute('aria-checked', 'true');
-    await expectAccessible(page, 'checkout: delivery');
+    await expectScreenFine(page, 'checkout: delivery');
     await page.getByRole('button', { name: 'Next' }).click();
 
     // News and offers: its own step, off unless the shopper turns it on.
     await expectStep(page, 4, 6, 'Would you like news from us?');
     await expect(page.getByRole('switch', { name: /Yes, send me news and offers/ })).toHaveAttribute('aria-checked', 'false');
-    await expectAccessible(page, 'checkout: news consent');
+    await expectScreenFine(page, 'checkout: news consent');
     await page.getByRole('button', { name: 'Next' }).click();
 
     await expectStep(page, 5, 6, 'How would you like to pay?');
     await page.getByRole('radio', { name: /^Pay at the till/ }).click();
-    await expectAccessible(page, 'checkout: payment');
+    await expectScreenFine(page, 'checkout: payment');
     await page.getByRole('button', { name: 'Next' }).click();
 
     // The summary: the item and how it comes, free delivery, when, returns; then one big Confirm.
@@ -105,7 +106,7 @@ test('orders: a size missing here, ordered for free home delivery, with its date
     await expect(page.getByText(/^Home delivery arrives \S/)).toBeVisible();
     await expect(page.getByText(/^Free returns within \d+ days/)).toBeVisible();
     await expect(page.getByText('+46 70 123 45 67')).toBeVisible();
-    await expectAccessible(page, 'checkout: summary');
+    await expectScreenFine(page, 'checkout: summary');
     await page.getByRole('button', { name: 'Confirm order' }).click();
 
     const code = await confirmedCode(page);
@@ -122,7 +123,7 @@ test('orders: a size missing here, ordered for free home delivery, with its date
     await tapKeys(page, 'Quick and easy');
     await keyboard(page).getByRole('button', { name: 'Send', exact: true }).click();
     await expect(page.getByText('Thank you for telling us!')).toBeVisible();
-    await expectAccessible(page, 'confirmation');
+    await expectScreenFine(page, 'confirmation');
     await page.screenshot({ path: test.info().outputPath('confirmation-en.png') });
 
     // At HQ: the order as the shopper saw it (delivered, free), and the rating that goes with it.
@@ -290,6 +291,12 @@ async function fillContactAndAddress(page: Page): Promise<void> {
 async function expectStep(page: Page, step: number, of: number, heading: string): Promise<void> {
   await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible();
   await expect(page.getByText(`Step ${step} of ${of}`)).toBeVisible();
+}
+
+/** A screen a shopper can use: axe finds nothing serious, nothing is cut off, nothing covers a control. */
+async function expectScreenFine(page: Page, screen: string): Promise<void> {
+  await expectAccessible(page, screen);
+  expect(await layoutProblems(page), `layout of ${screen}`).toEqual([]);
 }
 
 /** A tap beside the fields (on the step's heading): the keyboard goes, and the step's own Next shows. */
