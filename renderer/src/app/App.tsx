@@ -8,12 +8,13 @@ import { useCheckoutStore } from '../features/checkout/checkoutStore';
 import { ConfirmationScreen } from '../features/confirmation/ConfirmationScreen';
 import { useConfirmationStore } from '../features/confirmation/confirmationStore';
 import { CallStaff } from '../features/help/CallStaff';
-import { useHelpStore, type HelpWhere } from '../features/help/helpStore';
+import { useHelpStore } from '../features/help/helpStore';
+import { helpWhere } from '../features/help/helpWhere';
 import { SHEET_HOST_ID } from '../features/help/Sheet';
 import { ProductScreen } from '../features/product/ProductScreen';
 import { useSearchStore } from '../features/search/searchStore';
 import { IdleGuard } from '../features/session/IdleGuard';
-import { selectRoute, useSessionStore, type Route } from '../features/session/sessionStore';
+import { selectRoute, useSessionStore } from '../features/session/sessionStore';
 import { StartScreen } from '../features/start/StartScreen';
 import { StoresScreen } from '../features/stores/StoresScreen';
 import { ProvisioningScreen } from '../features/sync/ProvisioningScreen';
@@ -51,7 +52,6 @@ function Kiosk({ info }: { info: ReadySystemInfo }) {
   const { screen, language: chosen, start, chooseLanguage, end } = useSessionStore();
   const route = useSessionStore(selectRoute);
   const depth = useSessionStore((state) => state.routes.length);
-  const searching = useSearchStore((state) => state.text.trim() !== '' || state.category !== null);
   const language = chosen ?? info.defaultLanguage;
   const syncStatus = useSyncStore(selectSyncStatus);
   const settingUp = useSyncStore(selectNeedsSetupScreen);
@@ -119,26 +119,10 @@ function Kiosk({ info }: { info: ReadySystemInfo }) {
           <ConfirmationScreen info={info} language={language} route={route} onChooseLanguage={chooseLanguage} onDone={endSession} />
         </div>
       ) : null}
-      <CallStaff where={helpWhere(route, searching)} language={language} storeLocale={info.locale} timeZone={info.timeZone} />
+      <CallStaff where={() => helpWhere(route, useSearchStore.getState())} language={language} storeLocale={info.locale} timeZone={info.timeZone} />
       {/* Dialogs over the screens (call staff, order notes) live here: above the screens, below the idle warning. */}
       <div id={SHEET_HOST_ID} />
       <IdleGuard idleSeconds={info.idle.attractAfterSeconds} warningSeconds={info.idle.warningSeconds} onTimeout={endSession} />
     </>
   );
-}
-
-/** Where the shopper is, as staff will read it in the help queue. */
-function helpWhere(route: Route, searching: boolean): HelpWhere {
-  switch (route.name) {
-    case 'start':
-      return { screen: searching ? 'results' : 'start' };
-    case 'product':
-      return { screen: 'product', styleCode: route.styleCode };
-    case 'stores':
-      return { screen: 'stores', styleCode: route.styleCode };
-    case 'bag':
-    case 'checkout':
-    case 'confirmation':
-      return { screen: route.name };
-  }
 }

@@ -9,7 +9,8 @@ import { Sheet } from './Sheet';
 import styles from './CallStaff.module.css';
 
 interface CallStaffProps {
-  where: HelpWhere;
+  /** Where the shopper is, asked at the tap (so it never lags behind the screen). */
+  where(): HelpWhere;
   language: Language;
   storeLocale: string;
   /** The store's time zone, for "Called at 14:05" on the store's clock. */
@@ -33,7 +34,7 @@ export function CallStaff({ where, language, storeLocale, timeZone }: CallStaffP
         className={styles.button}
         aria-haspopup="dialog"
         aria-busy={phase === 'calling'}
-        onClick={() => void call(where)}
+        onClick={() => void call(where())}
       >
         <BellRing className={styles.glyph} aria-hidden="true" />
         <span className={styles.label}>{t('help.button')}</span>

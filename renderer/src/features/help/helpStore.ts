@@ -1,10 +1,9 @@
-import type { z } from 'zod';
-import type { HelpInput, HelpOutput } from '../../../../shared/api/shopper';
+import type { HelpOutput } from '../../../../shared/api/shopper';
 import { create } from 'zustand';
 import { kiosk } from '../../api/kiosk';
+import type { HelpWhere } from './helpWhere';
 
-/** Where the shopper was when they called (staff see "at the product page of NV-10042"). */
-export type HelpWhere = z.input<typeof HelpInput>;
+export type { HelpWhere } from './helpWhere';
 
 export type HelpPhase = 'idle' | 'calling' | 'called' | 'failed';
 
