@@ -12,6 +12,6 @@ export const DEMO_CONFIG = {
   timeZone: 'Europe/Stockholm',
   defaultLanguage: 'en',
   languages: ['en', 'sv', 'pl', 'el'],
-  idle: { attractAfterSeconds: 90, warningSeconds: 20 },
+  idle: { attractAfterSeconds: 60, warningSeconds: 20 },
   branding: { name: 'NORRVIK', accent: '#1f4d3a' },
 } satisfies KioskConfigFile;

@@ -41,7 +41,7 @@ describe('loading the configuration', () => {
     expect(load.ok && load.config).toMatchObject({
       defaultLanguage: 'en',
       languages: ['en', 'sv', 'pl', 'el'],
-      idle: { attractAfterSeconds: 90, warningSeconds: 20 },
+      idle: { attractAfterSeconds: 60, warningSeconds: 20 },
       timeZone: 'Europe/Stockholm',
     });
   });

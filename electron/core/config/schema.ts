@@ -46,12 +46,12 @@ export const KioskConfig = z
     idle: z
       .object({
         /** Seconds without a touch before the pillar warns and then returns to the attract loop. */
-        attractAfterSeconds: z.number().int().min(30, 'must be at least 30').max(900, 'must be at most 900').default(90),
+        attractAfterSeconds: z.number().int().min(30, 'must be at least 30').max(900, 'must be at most 900').default(60),
         /** How long the "are you still there?" warning counts down; EN 301 549 asks for at least 20 s. */
         warningSeconds: z.number().int().min(20, 'must be at least 20').max(120, 'must be at most 120').default(20),
       })
       .strict()
-      .default({ attractAfterSeconds: 90, warningSeconds: 20 }),
+      .default({ attractAfterSeconds: 60, warningSeconds: 20 }),
     branding: z
       .object({
         name: z.string().trim().min(1, 'must not be empty').max(40, 'must be at most 40 characters'),
