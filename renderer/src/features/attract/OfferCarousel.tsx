@@ -6,7 +6,7 @@ import type { Language } from '../../../../shared/languages';
 import { kiosk } from '../../api/kiosk';
 import { formatPrice } from '../../app/format';
 import { useNow } from '../../app/useNow';
-import { countsDown, runningOffers, timeLeft } from './offerTime';
+import { countsDown, runningOffers, timeLeft } from '../offers/offerTime';
 import styles from './OfferCarousel.module.css';
 
 interface OfferCarouselProps {
