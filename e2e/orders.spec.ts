@@ -26,7 +26,7 @@ test.afterAll(async () => {
 });
 
 // Provisioning from HQ, then a whole order: longer than one screen's test.
-test.describe.configure({ timeout: 180_000 });
+test.describe.configure({ timeout: 300_000 });
 
 const ORDER_CODE = /^[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$/;
 
