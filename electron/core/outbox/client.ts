@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import { HqError } from '../../../shared/sync/protocol';
 import { UPSTREAM, type UpstreamKind } from '../../../shared/sync/upstream';
 import { describe } from '../sync/hqClient';
@@ -44,6 +45,26 @@ export class UpstreamClient {
 
   async post(kind: UpstreamKind, id: string, body: string, signal?: AbortSignal): Promise<PostOutcome> {
     const { path, answer } = UPSTREAM[kind];
+    // Every upstream answer is a receipt naming the row: anything else is an answer that did not survive the trip.
+    const receipt = (json: unknown): unknown => {
+      const parsed = answer.safeParse(json);
+      return parsed.success && parsed.data.id === id ? parsed.data : undefined;
+    };
+    // Only orders have codes: a CODE_TAKEN for anything else is HQ misbehaving, and refused like any 4xx.
+    return this.#post(path, id, body, receipt, kind === 'order', signal);
+  }
+
+  /**
+   * `POST <path>` with `Idempotency-Key: <id>` outside the outbox (a coupon pool top-up): the same
+   * statuses mean the same outcomes, and a 2xx whose body `answer` does not accept is retried.
+   */
+  async request<T>(path: string, id: string, body: string, answer: z.ZodType<T>, signal?: AbortSignal): Promise<Exclude<PostOutcome, { kind: 'delivered' | 'code-taken' }> | { kind: 'delivered'; answer: T }> {
+    const outcome = await this.#post(path, id, body, (json) => answer.safeParse(json).data, false, signal);
+    if (outcome.kind === 'code-taken') return { kind: 'rejected', reason: outcome.reason };
+    return outcome.kind === 'delivered' ? { kind: 'delivered', answer: outcome.answer as T } : outcome;
+  }
+
+  async #post(path: string, id: string, body: string, accept: (json: unknown) => unknown, codes: boolean, signal?: AbortSignal): Promise<PostOutcome> {
     const timeout = AbortSignal.timeout(this.#timeoutMs);
     const combined = signal ? AbortSignal.any([signal, timeout]) : timeout;
     let status: number;
@@ -63,19 +84,18 @@ export class UpstreamClient {
     }
 
     if (status >= 200 && status < 300) {
-      const parsed = answer.safeParse(safeJson(text));
-      if (!parsed.success || parsed.data.id !== id) {
+      const accepted = accept(safeJson(text));
+      if (accepted === undefined) {
         // HQ has applied it (a 2xx) but the answer did not survive the trip: a replay returns the first answer.
         return { kind: 'retry', reason: `HQ's answer to ${path} is not a receipt for this row (${text.length} bytes)`, unreachable: false };
       }
-      return { kind: 'delivered', answer: parsed.data };
+      return { kind: 'delivered', answer: accepted };
     }
 
     const error = HqError.safeParse(safeJson(text));
     const code = error.success ? error.data.error.code : null;
     const reason = error.success ? `HQ answered ${status} ${code}: ${error.data.error.message}${issues(error.data)}` : `HQ answered ${status}`;
-    // Only orders have codes: a CODE_TAKEN for anything else is HQ misbehaving, and refused like any 4xx.
-    if (status === 409 && code === 'CODE_TAKEN' && kind === 'order') return { kind: 'code-taken', reason };
+    if (status === 409 && code === 'CODE_TAKEN' && codes) return { kind: 'code-taken', reason };
     if (status === 409 && code === 'IN_FLIGHT') return { kind: 'retry', reason, unreachable: false };
     if (status >= 500 || status === 408 || status === 429) return { kind: 'retry', reason, unreachable: true };
     if (status === 401 || status === 403 || status === 404) return { kind: 'retry', reason: `${reason} (a configuration matter for IT; retrying)`, unreachable: true };

@@ -181,10 +181,8 @@ export class OutboxDeliverer {
     if (answered && row.kind === 'order') this.#o.onOrderUpdated?.(row.id);
   }
 
-  /** Exponential backoff with full jitter: anywhere up to the ceiling, so a store's pillars coming back together spread out. */
   #delay(failures: number): number {
-    const ceiling = Math.min(this.#timing.maxMs, this.#timing.baseMs * 2 ** Math.min(failures - 1, 30));
-    return Math.round(this.#random() * ceiling);
+    return backoffDelay(failures, this.#timing, this.#random);
   }
 
   /** Waits `ms` (forever when null), or less when woken (a new row, HQ back, close). */
@@ -205,6 +203,15 @@ export class OutboxDeliverer {
       this.#wake = done;
     });
   }
+}
+
+/**
+ * Exponential backoff with full jitter: anywhere up to a ceiling that doubles with each failure (from
+ * `baseMs`, capped at `maxMs`), so a store's pillars coming back together spread out.
+ */
+export function backoffDelay(failures: number, timing: Pick<OutboxTiming, 'baseMs' | 'maxMs'>, random: () => number = Math.random): number {
+  const ceiling = Math.min(timing.maxMs, timing.baseMs * 2 ** Math.min(failures - 1, 30));
+  return Math.round(random() * ceiling);
 }
 
 /** A reason with every personal value of its row taken out (HQ may quote what it refused). */
