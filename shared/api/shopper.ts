@@ -58,7 +58,17 @@ export const HelpOutput = z.object({
 });
 export type HelpOutput = z.infer<typeof HelpOutput>;
 
-export const OffersInput = z.object({ lang: LanguageSchema }).strict();
+export const OffersInput = z
+  .object({
+    lang: LanguageSchema,
+    /**
+     * Only the offers that apply to this product (for its page): those whose discount names its category,
+     * or names no categories (the whole store); a bundle also when it names the category of one of the
+     * product's complements (buy this, get that for less). An unknown product has none.
+     */
+    styleCode: StyleCode.optional(),
+  })
+  .strict();
 export const ActiveOffer = z.object({
   id: z.string(),
   kind: z.enum(['check-in', 'today-only', 'bundle']),

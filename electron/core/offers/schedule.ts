@@ -53,8 +53,23 @@ export function runningUntil(offer: Offer, timeZone: string, now: Date): number 
     if (local.time < hours[0] || local.time >= hours[1]) return null;
     until = Math.min(until, zonedToEpoch(`${local.date}T${hours[1]}:00`, timeZone));
   }
-  if (offer.kind === 'today-only') until = Math.min(until, zonedToEpoch(`${nextDate(local.date)}T00:00:00`, timeZone));
+  if (offer.kind === 'today-only') until = Math.min(until, endOfLocalDay(timeZone, now));
   return until;
+}
+
+/** The next local midnight after `now` in a time zone (epoch ms): 23 or 25 hours away on a daylight-saving day. */
+export function endOfLocalDay(timeZone: string, now: Date): number {
+  return zonedToEpoch(`${nextDate(localDateTime(timeZone, now).date)}T00:00:00`, timeZone);
+}
+
+/** Whether an offer is for this store (no stores listed: every store of the chain). */
+export function runsInStore(offer: Offer, storeCode: string): boolean {
+  return offer.stores.length === 0 || offer.stores.includes(storeCode);
+}
+
+/** Whether an offer's schedule has ended for good at `now` (its end date passed on the store's clock). */
+export function hasEnded(offer: Offer, timeZone: string, now: Date): boolean {
+  return zonedToEpoch(normalise(offer.schedule.end), timeZone) <= now.getTime();
 }
 
 function normalise(iso: string): string {
