@@ -15,6 +15,8 @@ import type { SyncTiming } from './sync/engine';
 import { startSyncHost, type SyncHost } from './sync/host';
 import { HqClient } from './sync/hqClient';
 import { MediaCache } from './sync/media';
+import { Coupons, withCouponIssues, type CouponContext } from './coupons/coupons';
+import { PoolTopUp } from './coupons/pool';
 import { HelpRequests } from './help/helpRequests';
 import { activeOffers } from './offers/offers';
 import { startOfLocalDay } from './orders/deliveryDates';
@@ -109,6 +111,8 @@ export function createKiosk(options: KioskOptions): Kiosk {
   const outbox = new OutboxStore(local);
   /** Delivers the outbox while HQ is configured (started and stopped with sync). */
   let deliverer: OutboxDeliverer | null = null;
+  /** Keeps the coupon pools topped up from HQ, started and stopped with sync. */
+  let pools: PoolTopUp | null = null;
   const storeCode = (): string | null => (load.ok ? load.config.store.id : null);
   const queued = (): void => {
     deliverer?.wake();
@@ -165,17 +169,21 @@ export function createKiosk(options: KioskOptions): Kiosk {
 
   const startSync = (): void => {
     const hq = hqOf();
+    if (!hq && load.ok) log.info('coupons: no HQ configured, so this pillar has no coupon codes to hand out; a claim answers "empty" (npm start runs the demo HQ)');
     if (!hq || !load.ok || sync) return;
+    const upstream = new UpstreamClient({ url: hq.url, token: hq.token, ...(options.outboxTiming?.requestTimeoutMs ? { timeoutMs: options.outboxTiming.requestTimeoutMs } : {}) });
     deliverer = new OutboxDeliverer({
       store: outbox,
-      client: new UpstreamClient({ url: hq.url, token: hq.token, ...(options.outboxTiming?.requestTimeoutMs ? { timeoutMs: options.outboxTiming.requestTimeoutMs } : {}) }),
-      hooks: orders.deliveryHooks(),
+      client: upstream,
+      hooks: withCouponIssues(orders.deliveryHooks()),
       log,
       ...(options.outboxTiming ? { timing: options.outboxTiming } : {}),
       onChanged: (pending) => events.emit('outbox.changed', { pending }),
       onOrderUpdated: (id) => events.emit('orders.updated', { id }),
     });
     deliverer.start();
+    pools = new PoolTopUp({ store: coupons.store, client: upstream, context: couponContextOrNull, log, ...(options.outboxTiming ? { timing: options.outboxTiming } : {}) });
+    pools.request();
     const client = new HqClient({ url: hq.url, token: hq.token, store: load.config.store.id });
     media = new MediaCache({ dir: kioskPaths(options.dataDir).media, log, fetch: (mediaPath) => client.media(mediaPath, AbortSignal.timeout(10_000)) });
     prefetchMedia();
@@ -192,7 +200,10 @@ export function createKiosk(options: KioskOptions): Kiosk {
         // Sync reached HQ again: whatever waits in the outbox goes now, not after its backoff.
         const reached = (status.phase === 'following' && syncStatus.phase !== 'following') || (status.live && !syncStatus.live);
         syncStatus = status;
-        if (reached) deliverer?.wake({ hqBack: true });
+        if (reached) {
+          deliverer?.wake({ hqBack: true });
+          pools?.wake();
+        }
         events.emit('sync.statusChanged', status);
       },
       onApplied: (applied) => {
@@ -200,6 +211,8 @@ export function createKiosk(options: KioskOptions): Kiosk {
           opening.catalogChanged ||= applied.catalogChanged;
           for (const id of applied.variantIds) opening.variantIds.push(id);
         }
+        // New or changed offers may need codes; withdrawn ones' codes are dropped.
+        if (applied.offersChanged) pools?.request();
         const current = catalog;
         if (!current) return;
         const at = Date.now();
@@ -247,6 +260,7 @@ export function createKiosk(options: KioskOptions): Kiosk {
             if (missed.variantIds.length > 0) void next.stockChangedAsync(missed.variantIds).catch(() => undefined);
             removeStaleCacheFiles(options.dataDir);
             prefetchMedia();
+            pools?.request();
             events.emit('catalog.changed', { at: Date.now() });
           },
           (error: unknown) => {
@@ -261,10 +275,12 @@ export function createKiosk(options: KioskOptions): Kiosk {
   const stopSync = async (): Promise<void> => {
     const running = sync;
     const delivering = deliverer;
+    const topping = pools;
     sync = null;
     deliverer = null;
+    pools = null;
     syncStatus = NOT_CONFIGURED;
-    await Promise.all([running?.stop(), delivering?.close()]);
+    await Promise.all([running?.stop(), delivering?.close(), topping?.close()]);
   };
 
   const orders = new Orders({
@@ -277,6 +293,22 @@ export function createKiosk(options: KioskOptions): Kiosk {
       const current = requireCatalog();
       if (!cache || !load.ok) throw new KioskError('UNAVAILABLE', 'The catalog is not available until the configuration is fixed');
       return { catalog: current, cache, storeCode: load.config.store.id, now: Date.now() };
+    },
+  });
+
+  /** The cache and store clock coupons work with; null while there is no catalog. */
+  const couponContextOrNull = (): CouponContext | null => (catalog && cache && load.ok ? { cache, storeCode: load.config.store.id, timeZone: load.config.timeZone } : null);
+  const coupons = new Coupons({
+    local,
+    outbox,
+    log,
+    onQueued: queued,
+    onLow: () => pools?.request(),
+    context: () => {
+      requireCatalog();
+      const context = couponContextOrNull();
+      if (!context) throw new KioskError('UNAVAILABLE', 'The catalog is not available until the configuration is fixed');
+      return context;
     },
   });
 
@@ -302,8 +334,10 @@ export function createKiosk(options: KioskOptions): Kiosk {
     'offers.active': (input) => {
       requireCatalog();
       if (!cache || !load.ok) return [];
-      return activeOffers(cache, { storeCode: load.config.store.id, timeZone: load.config.timeZone, lang: input.lang });
+      return activeOffers(cache, { storeCode: load.config.store.id, timeZone: load.config.timeZone, lang: input.lang, ...(input.styleCode ? { styleCode: input.styleCode } : {}) });
     },
+    'coupons.claim': (input) => coupons.claim(input),
+    'coupons.pools': () => coupons.pools(),
     'sync.status': () => (sync ? syncStatus : { ...NOT_CONFIGURED, source: catalog ? 'demo' : 'empty' }),
     'orders.quote': (input) => orders.quote(input),
     'orders.checkDetails': (input) => orders.checkDetails(input),

@@ -29,6 +29,7 @@ import {
   RateInput,
   RateOutput,
 } from './orders';
+import { ClaimInput, ClaimOutput, CouponPools } from './coupons';
 import { StockChanged, SyncStatus } from './sync';
 import { SystemInfo } from './system';
 
@@ -119,6 +120,18 @@ export const methods = {
     input: OffersInput,
     output: z.array(ActiveOffer),
     errors: ['UNAVAILABLE'],
+  }),
+  'coupons.claim': method({
+    summary: 'A code for an offer from this pillar’s pool (offline too): one per offer per session, recorded and on its way to HQ before it is shown.',
+    input: ClaimInput,
+    output: ClaimOutput,
+    errors: ['UNAVAILABLE'],
+  }),
+  'coupons.pools': method({
+    summary: 'For staff and IT: codes left per offer of this store that has not ended, how many went out today, and which run low.',
+    input: NoInput,
+    output: CouponPools,
+    errors: [],
   }),
   'orders.quote': method({
     summary: 'Prices the bag and checks every line against the cache: shipping, delivery window, holds, returns, and what moved.',

@@ -212,7 +212,7 @@ export const OutboxStatus = z.object({
   /** The last failure (no personal data in it), or null when the last attempt succeeded. */
   lastError: z.string().nullable(),
   /** Rows HQ refused (4xx): kept, never retried, shown to staff to sort out with HQ. */
-  rejected: z.array(z.object({ id: z.uuid(), kind: z.enum(['order', 'rating', 'help']), reason: z.string(), at: z.number().int(), code: OrderCode.optional() })),
+  rejected: z.array(z.object({ id: z.uuid(), kind: z.enum(['order', 'rating', 'help', 'coupon-issue']), reason: z.string(), at: z.number().int(), code: OrderCode.optional() })),
   deliveredToday: z.number().int(),
 });
 export type OutboxStatus = z.infer<typeof OutboxStatus>;

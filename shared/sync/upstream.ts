@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { LANGUAGES } from '../languages';
+import { CouponIssue } from './coupons';
 import { LocationCode, SkuCode, StyleCode } from './entities';
 
 /**
- * What a pillar sends up to HQ — orders (with holds), ratings and help requests — each through the
+ * What a pillar sends up to HQ — orders (with holds), ratings, help requests and coupon issues — each through the
  * kiosk's durable outbox. Every request carries `Idempotency-Key: <the row's id>`; HQ applies a key once,
  * answers a replay with the first answer, refuses the same key with a different body (422) and a key
  * whose first request is still running (409). Personal data travels here and nowhere else: never logged.
@@ -159,5 +160,10 @@ export const UPSTREAM = {
   order: { path: '/v1/orders', body: OrderSubmission, answer: OrderReceipt },
   rating: { path: '/v1/ratings', body: RatingSubmission, answer: Receipt },
   help: { path: '/v1/help-requests', body: HelpSubmission, answer: Receipt },
+  /**
+   * A code from this pillar's pool went to a shopper (shared/sync/coupons.ts); HQ answers `201 Receipt`.
+   * Named as HQ names its idempotency keys for the same request, so the two sides share one name.
+   */
+  'coupon-issue': { path: '/v1/coupons/issued', body: CouponIssue, answer: Receipt },
 } as const;
 export type UpstreamKind = keyof typeof UPSTREAM;

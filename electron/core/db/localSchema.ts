@@ -1,8 +1,8 @@
 import type { Migration } from './migrate';
 
 /**
- * `local.db`: what only this pillar knows, kept with `synchronous=FULL`. Orders, coupons, ratings and the
- * outbox arrive with their issues; help requests are the first thing a shopper can leave here.
+ * `local.db`: what only this pillar knows, kept with `synchronous=FULL`: help requests, orders, ratings,
+ * the coupon codes HQ assigned to this pillar, and the outbox that carries them to HQ.
  */
 export const LOCAL_MIGRATIONS: readonly Migration[] = [
   {
@@ -83,6 +83,61 @@ export const LOCAL_MIGRATIONS: readonly Migration[] = [
         -- JSON: HQ's receipt.
         answer TEXT CHECK (answer IS NULL OR json_valid(answer))
       ) STRICT;
+      CREATE INDEX outbox_pending_by_age ON outbox (state, created_at);
+      CREATE INDEX outbox_by_delivered_at ON outbox (delivered_at) WHERE delivered_at IS NOT NULL;
+    `,
+  },
+  {
+    id: 3,
+    name: 'coupon pools, and coupon issues in the outbox',
+    // Codes HQ minted and assigned to this pillar (coupons/): free until issued to a shopper's session. A
+    // code is issued in the transaction that writes its outbox row (kind 'coupon-issue'), so the shopper never
+    // sees a code HQ will not hear of. The outbox is rebuilt to widen its kinds (SQLite cannot alter a
+    // CHECK); its rows keep their rowids, which order rows written in the same millisecond.
+    sql: `
+      CREATE TABLE coupon_pool (
+        code TEXT PRIMARY KEY,
+        offer_id TEXT NOT NULL,
+        -- The store HQ assigned it for: a pillar moved to another store does not hand out the old store's codes.
+        store TEXT NOT NULL,
+        -- Epoch ms after which HQ refuses it whenever it was issued (the offer's end).
+        valid_until INTEGER NOT NULL,
+        assigned_at INTEGER NOT NULL,
+        issued_at INTEGER,
+        -- The shopper session it went to, and when it stops being valid (issued codes only).
+        session TEXT,
+        expires_at INTEGER,
+        CHECK ((issued_at IS NULL) = (session IS NULL) AND (issued_at IS NULL) = (expires_at IS NULL))
+      ) STRICT;
+      CREATE INDEX coupon_pool_free_by_offer ON coupon_pool (offer_id, store, assigned_at) WHERE issued_at IS NULL;
+      CREATE UNIQUE INDEX coupon_pool_one_per_session_and_offer ON coupon_pool (session, offer_id) WHERE session IS NOT NULL;
+      CREATE INDEX coupon_pool_by_issued_at ON coupon_pool (issued_at) WHERE issued_at IS NOT NULL;
+
+      -- A top-up request to HQ until its answer is stored: replayed after a restart under the same key, so
+      -- codes HQ assigned to an answer that was lost still reach the pool.
+      CREATE TABLE coupon_requests (
+        id TEXT PRIMARY KEY,
+        body TEXT NOT NULL CHECK (json_valid(body)),
+        created_at INTEGER NOT NULL
+      ) STRICT;
+
+      CREATE TABLE outbox_widened (
+        id TEXT PRIMARY KEY,
+        kind TEXT NOT NULL CHECK (kind IN ('order', 'rating', 'help', 'coupon-issue')),
+        payload TEXT CHECK (payload IS NULL OR json_valid(payload)),
+        created_at INTEGER NOT NULL,
+        attempts INTEGER NOT NULL DEFAULT 0,
+        next_attempt_at INTEGER NOT NULL,
+        last_attempt_at INTEGER,
+        last_error TEXT,
+        state TEXT NOT NULL DEFAULT 'pending' CHECK (state IN ('pending', 'delivered', 'rejected')),
+        delivered_at INTEGER,
+        answer TEXT CHECK (answer IS NULL OR json_valid(answer))
+      ) STRICT;
+      INSERT INTO outbox_widened (rowid, id, kind, payload, created_at, attempts, next_attempt_at, last_attempt_at, last_error, state, delivered_at, answer)
+        SELECT rowid, id, kind, payload, created_at, attempts, next_attempt_at, last_attempt_at, last_error, state, delivered_at, answer FROM outbox;
+      DROP TABLE outbox;
+      ALTER TABLE outbox_widened RENAME TO outbox;
       CREATE INDEX outbox_pending_by_age ON outbox (state, created_at);
       CREATE INDEX outbox_by_delivered_at ON outbox (delivered_at) WHERE delivered_at IS NOT NULL;
     `,
