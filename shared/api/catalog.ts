@@ -20,6 +20,8 @@ export const ProductCard = z.object({
   rating: z.object({ average: z.number(), count: z.number().int() }),
   /** A media path (`demo/jeans-1-navy.svg`), served by the host under `/media/`. */
   image: z.string().nullable(),
+  /** The first picture of each colour that has one, by colour code: a card filtered by colour shows that colour. */
+  colourImages: z.record(z.string(), z.string()),
   colours: z.array(Colour),
   status: StockStatus,
 });

@@ -133,6 +133,20 @@ describe('catalog: search through the catalog', () => {
     expect(result.items[0]).toMatchObject({ price: { currency: 'SEK' }, status: expect.stringMatching(/here|nearby|online|soldout/) });
   });
 
+  it('gives each card the first picture of every colour, so a card filtered by colour can show that colour', () => {
+    const styleCode = db
+      .prepare("SELECT p.style_code FROM products p JOIN variants v ON v.product_id = p.id GROUP BY p.id HAVING count(DISTINCT v.colour_code) > 1 LIMIT 1")
+      .pluck()
+      .get() as string;
+    const detail = catalog.product(styleCode, 'en');
+    const [, second] = detail.colours;
+    const found = catalog.search({ text: styleCode, lang: 'en', limit: 5, offset: 0, colours: [second!.code] });
+    const card = found.items.find((item) => item.styleCode === styleCode)!;
+    expect(card.colourImages[second!.code]).toBe(detail.images[second!.code]![0]);
+    expect(card.colourImages[second!.code]).not.toBe(card.image);
+    expect(Object.keys(card.colourImages).sort()).toEqual(detail.colours.map((colour) => colour.code).sort());
+  });
+
   it('answers UNAVAILABLE for a store that is not in the cached region', () => {
     const elsewhere = new Catalog(db, { storeCode: 'se-umea' });
     expect(elsewhere.ready).toBe(false);

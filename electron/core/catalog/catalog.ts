@@ -356,6 +356,7 @@ export class Catalog {
       price: { minor: product.price_minor, currency: product.currency },
       rating: { average: product.rating_avg, count: product.rating_count },
       image: firstImage(product.images),
+      colourImages: firstImageOfEachColour(product.images),
       colours: colourCodes.map((code) => this.#colour(code, lang)),
       status: this.#bestStatus(product.id),
     };
@@ -419,6 +420,13 @@ function variantRef(row: unknown, notFound: string): { styleCode: string; sku: s
 
 function pick(names: Names, lang: Language, fallback: string): string {
   return names[lang] ?? names.en ?? fallback;
+}
+
+function firstImageOfEachColour(imagesJson: string): Record<string, string> {
+  const images = JSON.parse(imagesJson) as Record<string, string[]>;
+  const first: Record<string, string> = {};
+  for (const [colour, list] of Object.entries(images)) if (list[0]) first[colour] = list[0];
+  return first;
 }
 
 function firstImage(imagesJson: string): string | null {

@@ -21,6 +21,7 @@ const DETAIL: ProductDetail = {
   price: { minor: 69900, currency: 'SEK' },
   rating: { average: 4.2, count: 12 },
   image: 'demo/shirt-white.svg',
+  colourImages: { navy: 'demo/shirt-navy.svg', white: 'demo/shirt-white.svg' },
   colours: [
     { code: 'navy', hex: '#1f2a44', name: 'Navy' },
     { code: 'white', hex: '#ffffff', name: 'White' },

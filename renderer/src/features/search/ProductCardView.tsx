@@ -4,15 +4,23 @@ import type { ProductCard } from '../../../../shared/api/catalog';
 import { formatPrice } from '../../app/format';
 import { ProductImage } from '../../app/ui/ProductImage';
 import { OpenProductButton, cardHost } from '../product/OpenProductButton';
+import { cardImage } from './cards';
 import { StockBadge } from './StockBadge';
 import styles from './ProductCardView.module.css';
 
-export function ProductCardView({ product, locale }: { product: ProductCard; locale: string }) {
+interface ProductCardViewProps {
+  product: ProductCard;
+  locale: string;
+  /** The colours the results are filtered by: the card shows the first of them the product comes in. */
+  colours?: readonly string[];
+}
+
+export function ProductCardView({ product, locale, colours = NO_COLOURS }: ProductCardViewProps) {
   const { t, i18n } = useTranslation();
   const average = new Intl.NumberFormat(i18n.language, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(product.rating.average);
   return (
     <article className={`${styles.card} ${cardHost}`} aria-label={product.name}>
-      <ProductImage path={product.image} className={styles.media} />
+      <ProductImage path={cardImage(product, colours)} className={styles.media} />
       <div className={styles.body}>
         <h3 className={styles.name}>
           <OpenProductButton styleCode={product.styleCode}>{product.name}</OpenProductButton>
@@ -30,3 +38,5 @@ export function ProductCardView({ product, locale }: { product: ProductCard; loc
     </article>
   );
 }
+
+const NO_COLOURS: readonly string[] = [];

@@ -28,6 +28,7 @@ export function ResultGrid({ result, language, locale, label }: ResultGridProps)
   const scrollRef = useRef<HTMLDivElement>(null);
   const columns = useColumns(scrollRef);
   const loadingMore = useSearchStore((state) => state.loadingMore);
+  const colours = useSearchStore((state) => state.colours);
   const { items, total } = result;
   const rows = rowCount(items.length, columns, total);
 
@@ -108,7 +109,7 @@ export function ResultGrid({ result, language, locale, label }: ResultGridProps)
             className={styles.row}
             style={{ transform: `translateY(${row.start}px)`, gridTemplateColumns: `repeat(${columns}, minmax(0, 1fr))` }}
           >
-            <Row items={items} row={row.index} columns={columns} locale={locale} />
+            <Row items={items} row={row.index} columns={columns} locale={locale} colours={colours} />
           </div>
         ))}
       </div>
@@ -122,16 +123,18 @@ interface RowProps {
   row: number;
   columns: number;
   locale: string;
+  /** The colour filter (the same array until it changes): cards show those colours' pictures. */
+  colours: readonly string[];
 }
 
 /** One row of cards, or of placeholders while the next page is on its way. */
-const Row = memo(function Row({ items, row, columns, locale }: RowProps) {
+const Row = memo(function Row({ items, row, columns, locale, colours }: RowProps) {
   const cards = itemsOfRow(items, columns, row);
   const placeholders = row * columns >= items.length ? columns : 0;
   return (
     <>
       {cards.map((product) => (
-        <ProductCardView key={product.styleCode} product={product} locale={locale} />
+        <ProductCardView key={product.styleCode} product={product} locale={locale} colours={colours} />
       ))}
       {Array.from({ length: placeholders }, (_, index) => (
         <div key={index} className={styles.placeholder} aria-hidden="true">
@@ -149,7 +152,7 @@ const Row = memo(function Row({ items, row, columns, locale }: RowProps) {
  * same placeholders. A page arriving at the end, or a card re-read elsewhere, leaves this row alone.
  */
 function sameRow(before: RowProps, after: RowProps): boolean {
-  if (before.row !== after.row || before.columns !== after.columns || before.locale !== after.locale) return false;
+  if (before.row !== after.row || before.columns !== after.columns || before.locale !== after.locale || before.colours !== after.colours) return false;
   const start = after.row * after.columns;
   for (let index = start; index < start + after.columns; index++) {
     if (before.items[index] !== after.items[index]) return false;

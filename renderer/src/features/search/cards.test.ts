@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ProductCard, ProductDetail } from '../../../../shared/api/catalog';
-import { cardOf, patchCards } from './cards';
+import { cardImage, cardOf, patchCards } from './cards';
 
 function card(styleCode: string, status: ProductCard['status'] = 'here'): ProductCard {
   return {
@@ -11,6 +11,7 @@ function card(styleCode: string, status: ProductCard['status'] = 'here'): Produc
     price: { minor: 59900, currency: 'SEK' },
     rating: { average: 4.2, count: 12 },
     image: null,
+    colourImages: {},
     colours: [],
     status,
   };
@@ -37,5 +38,13 @@ describe('result cards', () => {
   it('cards: a product page’s answer gives back exactly a card, nothing more', () => {
     const detail: ProductDetail = { ...card('A', 'nearby'), description: 'Soft denim', images: { blue: ['a.svg'] }, sizes: ['M'], variants: [] };
     expect(cardOf(detail)).toEqual(card('A', 'nearby'));
+  });
+
+  it('cards: filtered by colour, a card shows the first chosen colour it has a picture of, else its own picture', () => {
+    const shirt = { ...card('A'), image: 'shirt-navy.svg', colourImages: { navy: 'shirt-navy.svg', green: 'shirt-green.svg' } };
+    expect(cardImage(shirt, [])).toBe('shirt-navy.svg');
+    expect(cardImage(shirt, ['green'])).toBe('shirt-green.svg');
+    expect(cardImage(shirt, ['red', 'green'])).toBe('shirt-green.svg');
+    expect(cardImage(shirt, ['red'])).toBe('shirt-navy.svg');
   });
 });

@@ -2,8 +2,20 @@ import type { ProductCard, ProductDetail } from '../../../../shared/api/catalog'
 
 /** The card fields of a product page's answer (what `catalog.product` adds is left behind). */
 export function cardOf(detail: ProductDetail): ProductCard {
-  const { styleCode, name, brand, category, price, rating, image, colours, status } = detail;
-  return { styleCode, name, brand, category, price, rating, image, colours, status };
+  const { styleCode, name, brand, category, price, rating, image, colourImages, colours, status } = detail;
+  return { styleCode, name, brand, category, price, rating, image, colourImages, colours, status };
+}
+
+/**
+ * The picture a card shows: with a colour filter on, the first chosen colour the product has a picture
+ * of (filtered by "green", a shirt shows green); otherwise, or with none of them, the product's own.
+ */
+export function cardImage(card: ProductCard, colours: readonly string[]): string | null {
+  for (const colour of colours) {
+    const image = card.colourImages[colour];
+    if (image) return image;
+  }
+  return card.image;
 }
 
 /**
