@@ -70,7 +70,7 @@ async function start(reply: (request: SeenRequest, nth: number) => StandInReply)
 const free = (offerId: string): number => f.coupons.store.freeCounts(f.context.storeCode, f.clock.now).get(offerId) ?? 0;
 const codesInPool = (): string[] => (f.local.prepare('SELECT code FROM coupon_pool ORDER BY code').pluck().all() as string[]);
 
-describe('topping up the pool from HQ', () => {
+describe('topping up the pool from HQ', { timeout: 30_000 }, () => {
   it('asks for each offer below the low-water mark, under the body’s id as Idempotency-Key, and keeps the codes', async () => {
     f.putOffer(testOffer('deal', 'today-only', ALL_YEAR));
     f.putOffer(testOffer('bundle', 'bundle', ALL_YEAR));
