@@ -11,6 +11,8 @@ import { CallStaff } from '../features/help/CallStaff';
 import { useHelpStore } from '../features/help/helpStore';
 import { helpWhere } from '../features/help/helpWhere';
 import { SHEET_HOST_ID } from '../features/help/Sheet';
+import { useCouponStore } from '../features/offers/couponStore';
+import { OfferScreen } from '../features/offers/OfferScreen';
 import { ProductScreen } from '../features/product/ProductScreen';
 import { useSearchStore } from '../features/search/searchStore';
 import { IdleGuard } from '../features/session/IdleGuard';
@@ -49,23 +51,27 @@ export function App() {
 }
 
 function Kiosk({ info }: { info: ReadySystemInfo }) {
-  const { screen, language: chosen, start, chooseLanguage, end } = useSessionStore();
+  const { screen, language: chosen, start, open, chooseLanguage, end } = useSessionStore();
   const route = useSessionStore(selectRoute);
   const depth = useSessionStore((state) => state.routes.length);
   const language = chosen ?? info.defaultLanguage;
   const syncStatus = useSyncStore(selectSyncStatus);
   const settingUp = useSyncStore(selectNeedsSetupScreen);
 
-  // The shopper's search, call for help, bag, checkout form and order leave with them: the next session
-  // must not open on them, and nothing they typed stays in memory.
+  // The shopper's search, call for help, bag, checkout form, order and offer codes leave with them: the
+  // next session must not open on them, and nothing they typed stays in memory.
   const endSession = useCallback(() => {
     useSearchStore.getState().clear();
     useHelpStore.getState().reset();
     useBagStore.getState().clear();
     useCheckoutStore.getState().clear();
     useConfirmationStore.getState().clear();
+    useCouponStore.getState().clear();
     end();
   }, [end]);
+
+  // An offer's code from the attract loop: the session starts on that offer's screen.
+  const openOffer = useCallback((offerId: string) => open({ name: 'offer', offerId }), [open]);
 
   // A pillar that loses its catalog mid-session ends the session: the next shopper starts clean.
   useEffect(() => {
@@ -85,7 +91,7 @@ function Kiosk({ info }: { info: ReadySystemInfo }) {
   if (settingUp && syncStatus) return <ProvisioningScreen info={info} language={language} status={syncStatus} />;
 
   if (screen === 'attract') {
-    return <AttractScreen info={info} language={language} onChooseLanguage={chooseLanguage} onStart={start} />;
+    return <AttractScreen info={info} language={language} onChooseLanguage={chooseLanguage} onStart={start} onOpenOffer={openOffer} />;
   }
 
   return (
@@ -113,6 +119,10 @@ function Kiosk({ info }: { info: ReadySystemInfo }) {
       ) : route.name === 'checkout' ? (
         <div className={styles.layer} key={`checkout:${depth}`}>
           <CheckoutScreen info={info} language={language} onChooseLanguage={chooseLanguage} onStartOver={endSession} />
+        </div>
+      ) : route.name === 'offer' ? (
+        <div className={styles.layer} key={`offer:${depth}:${route.offerId}`}>
+          <OfferScreen info={info} language={language} offerId={route.offerId} onChooseLanguage={chooseLanguage} onStartOver={endSession} />
         </div>
       ) : route.name === 'confirmation' ? (
         <div className={styles.layer} key={`confirmation:${route.orderId}`}>

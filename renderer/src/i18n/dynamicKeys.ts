@@ -18,9 +18,9 @@ export const DYNAMIC_KEYS: Readonly<Record<string, readonly string[]>> = {
   'status.*': StockStatus.options,
   // FilterSheet: the kinds of size, each a group of chips.
   'filters.sizeKind.*': SIZE_KINDS,
-  // OfferCarousel: an offer's kind and its check-in platform.
-  'attract.offerKind.*': ActiveOffer.shape.kind.options,
-  'attract.platform.*': ActiveOffer.shape.checkIn.unwrap().shape.platform.options,
+  // Offers (the attract loop, the bands, the offer screen): an offer's kind and its check-in platform.
+  'offers.kind.*': ActiveOffer.shape.kind.options,
+  'offers.platform.*': ActiveOffer.shape.checkIn.unwrap().shape.platform.options,
   // ProvisioningScreen (syncText.ts): the first snapshot's stages.
   'sync.setup.stage.*': SyncProgress.shape.stage.options,
 };

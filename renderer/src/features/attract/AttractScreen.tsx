@@ -15,13 +15,15 @@ interface AttractScreenProps {
   language: Language;
   onChooseLanguage(language: Language): void;
   onStart(): void;
+  /** The shopper wants an offer's code: the session starts on that offer. */
+  onOpenOffer(offerId: string): void;
 }
 
 /**
  * The idle loop: who we are, today's offers, what the pillar does for you, and one big way in — touching
  * anywhere, or scanning a price tag straight away.
  */
-export function AttractScreen({ info, language, onChooseLanguage, onStart }: AttractScreenProps) {
+export function AttractScreen({ info, language, onChooseLanguage, onStart, onOpenOffer }: AttractScreenProps) {
   const { t } = useTranslation();
   return (
     <>
@@ -36,6 +38,7 @@ export function AttractScreen({ info, language, onChooseLanguage, onStart }: Att
             locale={info.locale}
             currency={info.currency}
             fallback={<AttractIllustration className={styles.illustration} />}
+            onGetCode={(offer) => onOpenOffer(offer.id)}
           />
         </div>
 

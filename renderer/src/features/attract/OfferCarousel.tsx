@@ -1,12 +1,12 @@
-import { BadgePercent, Camera, Tags, Timer } from 'lucide-react';
-import { useEffect, useState, type ReactNode } from 'react';
+import { ArrowRight, BadgePercent } from 'lucide-react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ActiveOffer } from '../../../../shared/api/shopper';
 import type { Language } from '../../../../shared/languages';
-import { kiosk } from '../../api/kiosk';
-import { formatPrice } from '../../app/format';
-import { useNow } from '../../app/useNow';
-import { countsDown, runningOffers, timeLeft } from '../offers/offerTime';
+import { OfferCountdown, OfferKind } from '../offers/OfferTags';
+import { countsDown, discountText, givesCode } from '../offers/offerWords';
+import { useActiveOffers } from '../offers/useActiveOffers';
+import { useFitHeight } from './useFitHeight';
 import styles from './OfferCarousel.module.css';
 
 interface OfferCarouselProps {
@@ -16,25 +16,25 @@ interface OfferCarouselProps {
   currency: string;
   /** What shows when the store runs no offer now. */
   fallback: ReactNode;
+  /** The shopper wants an offer's code (a check-in's steps, a today-only deal's code): starts the session there. */
+  onGetCode(offer: ActiveOffer): void;
 }
 
 /** Each offer stays this long before the next. */
 const ROTATE_MS = 8_000;
 /** A shopper who picked an offer by its dot gets this long to read it before rotation resumes. */
 const PAUSE_MS = 30_000;
-/** Countdowns and the offers themselves are re-read each minute. */
-const MINUTE_MS = 60_000;
-
-const KIND_ICONS = { 'today-only': Timer, 'check-in': Camera, bundle: Tags } as const;
+/** All of the offer while it fits the stage; then without its body (the title says the deal); then without its terms too (the offer's own screen has them in full). */
+const LAYOUTS = ['full', 'short', 'shortest'];
 
 /** The store's offers on the idle screen, one at a time, with a countdown for the ones that end today. */
-export function OfferCarousel({ language, locale, currency, fallback }: OfferCarouselProps) {
-  const now = useNow(MINUTE_MS);
-  const offers = useActiveOffers(language, now);
+export function OfferCarousel({ language, locale, currency, fallback, onGetCode }: OfferCarouselProps) {
+  const { offers: running, now } = useActiveOffers(language);
   const [shown, setShown] = useState(0);
   const [pausedUntil, setPausedUntil] = useState(0);
-  const running = runningOffers(offers, now);
+  const carousel = useRef<HTMLElement>(null);
   const index = running.length > 0 ? shown % running.length : 0;
+  useFitHeight(carousel, LAYOUTS, running.length > 0);
 
   useEffect(() => {
     if (running.length < 2) return;
@@ -47,8 +47,8 @@ export function OfferCarousel({ language, locale, currency, fallback }: OfferCar
   const offer = running[index];
   if (!offer) return <>{fallback}</>;
   return (
-    <section className={styles.carousel} aria-roledescription="carousel" aria-label={offer.title}>
-      <OfferCard key={offer.id} offer={offer} now={now} locale={locale} currency={currency} />
+    <section ref={carousel} className={styles.carousel} aria-roledescription="carousel" aria-label={offer.title}>
+      <OfferCard key={offer.id} offer={offer} now={now} locale={locale} currency={currency} onGetCode={onGetCode} />
       {running.length > 1 ? (
         <Dots
           count={running.length}
@@ -64,22 +64,20 @@ export function OfferCarousel({ language, locale, currency, fallback }: OfferCar
   );
 }
 
-function OfferCard({ offer, now, locale, currency }: { offer: ActiveOffer; now: number; locale: string; currency: string }) {
+interface OfferCardProps {
+  offer: ActiveOffer;
+  now: number;
+  locale: string;
+  currency: string;
+  onGetCode(offer: ActiveOffer): void;
+}
+
+function OfferCard({ offer, now, locale, currency, onGetCode }: OfferCardProps) {
   const { t } = useTranslation();
-  const Icon = KIND_ICONS[offer.kind];
-  const discount =
-    offer.percent !== undefined
-      ? new Intl.NumberFormat(locale, { style: 'percent', signDisplay: 'always' }).format(-offer.percent / 100)
-      : offer.amountMinor !== undefined
-        ? `−${formatPrice({ minor: offer.amountMinor, currency }, locale)}`
-        : null;
+  const discount = discountText(offer, locale, currency);
   return (
     <article className={styles.card}>
-      <p className={styles.kind}>
-        <Icon aria-hidden="true" />
-        {t(`attract.offerKind.${offer.kind}`)}
-        {offer.checkIn ? <span className={styles.platform}>{t(`attract.platform.${offer.checkIn.platform}`)}</span> : null}
-      </p>
+      <OfferKind offer={offer} />
       {discount ? (
         <p className={styles.discount}>
           <BadgePercent aria-hidden="true" />
@@ -88,29 +86,25 @@ function OfferCard({ offer, now, locale, currency }: { offer: ActiveOffer; now: 
       ) : null}
       <h2 className={styles.title}>{offer.title}</h2>
       <p className={styles.body}>{offer.body}</p>
-      {countsDown(offer) ? <Countdown endsAt={offer.endsAt} now={now} /> : null}
+      <div className={styles.actions}>
+        {countsDown(offer) ? <OfferCountdown endsAt={offer.endsAt} now={now} /> : null}
+        {givesCode(offer) ? (
+          <button
+            type="button"
+            className={styles.getCode}
+            onClick={(event) => {
+              // This offer's code, not the start screen the rest of the attract screen leads to.
+              event.stopPropagation();
+              onGetCode(offer);
+            }}
+          >
+            {offer.kind === 'check-in' ? t('offers.checkInForCode') : t('offers.getCode')}
+            <ArrowRight aria-hidden="true" />
+          </button>
+        ) : null}
+      </div>
       <p className={styles.terms}>{offer.terms}</p>
     </article>
-  );
-}
-
-function Countdown({ endsAt, now }: { endsAt: number; now: number }) {
-  const { t } = useTranslation();
-  const left = timeLeft(endsAt, now);
-  const text =
-    left.kind === 'hours'
-      ? t('attract.endsInHours', { hours: left.hours, minutes: left.minutes })
-      : left.kind === 'minutes'
-        ? t('attract.endsInMinutes', { count: left.minutes })
-        : left.kind === 'underMinute'
-          ? t('attract.endsUnderMinute')
-          : null;
-  if (text === null) return null;
-  return (
-    <p className={styles.countdown}>
-      <Timer aria-hidden="true" />
-      {text}
-    </p>
   );
 }
 
@@ -136,20 +130,4 @@ function Dots({ count, current, titles, onPick }: { count: number; current: numb
       ))}
     </div>
   );
-}
-
-/** `offers.active` in the shopper's language, read again on each tick (offers start and end by the clock). */
-function useActiveOffers(language: Language, tick: number): ActiveOffer[] {
-  const [offers, setOffers] = useState<ActiveOffer[]>([]);
-  useEffect(() => {
-    let current = true;
-    void kiosk.offers.active({ lang: language }).then((answer) => {
-      // A failed read keeps what is on screen: the idle loop never shows an error.
-      if (current && answer.ok) setOffers(answer.value);
-    });
-    return () => {
-      current = false;
-    };
-  }, [language, tick]);
-  return offers;
 }

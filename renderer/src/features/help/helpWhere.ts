@@ -9,7 +9,11 @@ export type HelpWhere = z.input<typeof HelpInput>;
  * The session's routes as far as staff need them (`Route` has these shapes; a new screen added there
  * fails to type-check in App until it is named here too). Declared here so this stays free of the stores.
  */
-type RouteShown = { name: 'start' } | { name: 'product' | 'stores'; styleCode: string } | { name: 'bag' | 'checkout' | 'confirmation' };
+type RouteShown =
+  | { name: 'start' }
+  | { name: 'product' | 'stores'; styleCode: string }
+  | { name: 'bag' | 'checkout' | 'confirmation' }
+  | { name: 'offer'; offerId: string };
 
 /**
  * Where the shopper is, as staff will read it in the help queue. The start screen shows results for any
@@ -27,5 +31,8 @@ export function helpWhere(route: RouteShown, query: Query): HelpWhere {
     case 'checkout':
     case 'confirmation':
       return { screen: route.name };
+    case 'offer':
+      // The help queue has no word for an offer's screen (yet): staff read "elsewhere".
+      return { screen: 'other' };
   }
 }

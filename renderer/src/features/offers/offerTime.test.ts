@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ActiveOffer } from '../../../../shared/api/shopper';
-import { countsDown, runningOffers, timeLeft } from './offerTime';
+import { runningOffers, timeLeft } from './offerTime';
 
 const NOW = Date.UTC(2026, 10, 22, 12, 0, 0);
 const MIN = 60_000;
@@ -29,12 +29,6 @@ describe('offer countdown', () => {
     const endsAt = NOW + 2 * 60 * MIN;
     expect(timeLeft(endsAt, NOW + MIN)).toEqual({ kind: 'hours', hours: 1, minutes: 59 });
     expect(timeLeft(endsAt, NOW + 61 * MIN)).toEqual({ kind: 'minutes', minutes: 59 });
-  });
-
-  it('offers: only today-only offers count down', () => {
-    expect(countsDown(offer('a', 'today-only', NOW + MIN))).toBe(true);
-    expect(countsDown(offer('b', 'check-in', NOW + MIN))).toBe(false);
-    expect(countsDown(offer('c', 'bundle', NOW + MIN))).toBe(false);
   });
 
   it('offers: an offer that has ended leaves the screen before the next refresh', () => {

@@ -19,12 +19,7 @@ export function timeLeft(endsAt: number, now: number): TimeLeft {
   return { kind: 'hours', hours: Math.floor(minutes / 60), minutes: minutes % 60 };
 }
 
-/** Only a today-only offer counts down; the others run for days and a countdown would mislead. */
-export function countsDown(offer: ActiveOffer): boolean {
-  return offer.kind === 'today-only';
-}
-
-/** The offers still running at `now`, in the order HQ gave them. */
-export function runningOffers(offers: readonly ActiveOffer[], now: number): ActiveOffer[] {
+/** The offers still running at `now`, in the order the core gave them. */
+export function runningOffers<T extends Pick<ActiveOffer, 'endsAt'>>(offers: readonly T[], now: number): T[] {
   return offers.filter((offer) => offer.endsAt > now);
 }

@@ -7,6 +7,7 @@ import type { Language } from '../../../../shared/languages';
 import { formatPrice } from '../../app/format';
 import { useOrderContext } from '../bag/useOrderContext';
 import { LanguagePicker } from '../language/LanguagePicker';
+import { OfferBand } from '../offers/OfferBand';
 import { useSessionStore } from '../session/sessionStore';
 import { FreshnessLine } from '../sync/FreshnessLine';
 import { ColourPicker } from './ColourPicker';
@@ -135,6 +136,8 @@ function ProductBody({ info, detail, page, route, headingRef, language }: Produc
             <p className={styles.reviews}>{t('product.noReviews')}</p>
           )}
         </div>
+
+        <OfferBand language={language} locale={info.locale} currency={info.currency} styleCode={detail.styleCode} />
 
         <ColourPicker colours={detail.colours} chosen={selection.colourCode} onChoose={(code) => select(switchColour(detail, selection, code))} />
 

@@ -15,7 +15,9 @@ export type Route =
   | { name: 'stores'; styleCode: string; sku: string }
   | { name: 'bag' }
   | { name: 'checkout' }
-  | { name: 'confirmation'; orderId: string };
+  | { name: 'confirmation'; orderId: string }
+  /** An offer: a check-in's steps in pictures, or a today-only deal; then its code for the till. */
+  | { name: 'offer'; offerId: string };
 
 interface SessionState {
   screen: Screen;

@@ -11,6 +11,7 @@ import { HeaderActions } from '../bag/BagButton';
 import { HideKeyboardButton } from '../keyboard/HideKeyboardButton';
 import { OnScreenKeyboard } from '../keyboard/OnScreenKeyboard';
 import { LanguagePicker } from '../language/LanguagePicker';
+import { OfferBand } from '../offers/OfferBand';
 import { BarcodeScanner } from '../scanner/BarcodeScanner';
 import { looksLikeBarcode } from '../scanner/barcode';
 import { useScannerStore } from '../scanner/scannerStore';
@@ -112,6 +113,7 @@ export function StartScreen({ info, language, onChooseLanguage, onStartOver }: S
       <section className={styles.content} aria-busy={searching && !result && !error}>
         {!searching ? (
           <div className={styles.browse}>
+            <OfferBand language={language} locale={info.locale} currency={info.currency} />
             <ScanGuide />
             <h2 className={styles.subheading}>{t('start.browse')}</h2>
             <CategoryTiles categories={categories} language={language} />
