@@ -1,4 +1,4 @@
-import { CalendarX, Check, HandHelping, RotateCw, ShoppingBag, TicketCheck, TicketPercent } from 'lucide-react';
+import { BellRing, CalendarX, Check, HandHelping, RotateCw, ShoppingBag, TicketCheck, TicketPercent } from 'lucide-react';
 import { useEffect, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ActiveOffer } from '../../../../shared/api/shopper';
@@ -6,8 +6,10 @@ import type { ReadySystemInfo } from '../../../../shared/api/system';
 import type { Language } from '../../../../shared/languages';
 import { Button } from '../../app/ui/Button';
 import type { DateContext } from '../bag/orderDates';
+import { useHelpStore } from '../help/helpStore';
 import { LanguagePicker } from '../language/LanguagePicker';
 import { ScreenHeader } from '../product/ScreenHeader';
+import { useDelayed } from '../product/useDelayed';
 import { useSessionStore } from '../session/sessionStore';
 import { CheckInSteps } from './CheckInSteps';
 import { selectCode, useCouponStore, type CodeState } from './couponStore';
@@ -108,7 +110,14 @@ function OfferBody({ offer, code, now, info, context, headingRef }: OfferBodyPro
     );
   }
   if (code?.phase === 'empty') {
-    return <Notice icon={<HandHelping />} title={t('offers.empty.title')} body={t('offers.empty.body')} headingRef={headingRef} />;
+    return (
+      <Notice icon={<HandHelping />} title={t('offers.empty.title')} body={t('offers.empty.body')} headingRef={headingRef}>
+        {/* Staff can help: one tap calls them from right here (the corner button does the same). */}
+        <Button variant="secondary" icon={<BellRing />} onClick={() => void useHelpStore.getState().call({ screen: 'other' })}>
+          {t('help.button')}
+        </Button>
+      </Notice>
+    );
   }
   if (code?.phase === 'ended' || !offer) {
     return <Notice icon={<CalendarX />} title={t('offers.ended.title')} body={t('offers.ended.body')} headingRef={headingRef} />;
@@ -138,12 +147,16 @@ function OfferBody({ offer, code, now, info, context, headingRef }: OfferBodyPro
   );
 }
 
-/** While the code is on its way, and when it could not be had: said where the shopper looks. */
+/** A code handed out from the pillar's own pool comes at once; a wait is worth words only past this. */
+const CLAIMING_WORDS_AFTER_MS = 300;
+
+/** While the code is on its way (if that takes a moment), and when it could not be had: said where the shopper looks. */
 function ClaimStatus({ code }: { code: CodeState | undefined }) {
   const { t } = useTranslation();
+  const waiting = useDelayed(code?.phase === 'claiming', CLAIMING_WORDS_AFTER_MS);
   return (
     <div className={styles.status} role="status">
-      {code?.phase === 'claiming' ? <p className={styles.claiming}>{t('offers.claiming')}</p> : null}
+      {waiting ? <p className={styles.claiming}>{t('offers.claiming')}</p> : null}
       {code?.phase === 'failed' ? (
         <div className={styles.failed}>
           <p className={styles.failedTitle}>{t('offers.failed.title')}</p>
@@ -154,7 +167,15 @@ function ClaimStatus({ code }: { code: CodeState | undefined }) {
   );
 }
 
-function Notice({ icon, title, body, headingRef }: { icon: ReactNode; title: string; body: string; headingRef: React.RefObject<HTMLHeadingElement | null> }) {
+interface NoticeProps {
+  icon: ReactNode;
+  title: string;
+  body: string;
+  headingRef: React.RefObject<HTMLHeadingElement | null>;
+  children?: ReactNode;
+}
+
+function Notice({ icon, title, body, headingRef, children }: NoticeProps) {
   return (
     <section className={styles.notice}>
       <span className={styles.noticeIcon} aria-hidden="true">
@@ -164,6 +185,7 @@ function Notice({ icon, title, body, headingRef }: { icon: ReactNode; title: str
         {title}
       </h1>
       <p className={styles.noticeBody}>{body}</p>
+      {children}
     </section>
   );
 }
@@ -182,7 +204,7 @@ function primaryAction(
   const phase = code?.phase;
   if (phase === 'shown' || phase === 'empty' || phase === 'ended' || !offer || !givesCode(offer)) {
     return (
-      <Button variant={phase === 'shown' ? 'primary' : 'secondary'} size="hero" className={styles.action} icon={<ShoppingBag />} onClick={back}>
+      <Button variant="primary" size="hero" className={styles.action} icon={<ShoppingBag />} onClick={back}>
         {t('offers.code.done')}
       </Button>
     );
