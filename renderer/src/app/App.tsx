@@ -12,7 +12,7 @@ import { useHelpStore } from '../features/help/helpStore';
 import { helpWhere } from '../features/help/helpWhere';
 import { SHEET_HOST_ID } from '../features/help/Sheet';
 import { useCouponStore } from '../features/offers/couponStore';
-import { OfferScreen } from '../features/offers/OfferScreen';
+import { OFFER_IDLE_SECONDS, OfferScreen } from '../features/offers/OfferScreen';
 import { ProductScreen } from '../features/product/ProductScreen';
 import { useSearchStore } from '../features/search/searchStore';
 import { IdleGuard } from '../features/session/IdleGuard';
@@ -132,7 +132,12 @@ function Kiosk({ info }: { info: ReadySystemInfo }) {
       <CallStaff where={() => helpWhere(route, useSearchStore.getState())} language={language} storeLocale={info.locale} timeZone={info.timeZone} />
       {/* Dialogs over the screens (call staff, order notes) live here: above the screens, below the idle warning. */}
       <div id={SHEET_HOST_ID} />
-      <IdleGuard idleSeconds={info.idle.attractAfterSeconds} warningSeconds={info.idle.warningSeconds} onTimeout={endSession} />
+      <IdleGuard
+        // On an offer the shopper is busy on their phone (checking in, photographing the code), not idle.
+        idleSeconds={route.name === 'offer' ? Math.max(info.idle.attractAfterSeconds, OFFER_IDLE_SECONDS) : info.idle.attractAfterSeconds}
+        warningSeconds={info.idle.warningSeconds}
+        onTimeout={endSession}
+      />
     </>
   );
 }

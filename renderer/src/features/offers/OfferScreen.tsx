@@ -19,6 +19,12 @@ import { givesCode } from './offerWords';
 import { useActiveOffers } from './useActiveOffers';
 import styles from './OfferScreen.module.css';
 
+/**
+ * How long the pillar waits without a touch on an offer's screen before it asks "Are you still there?":
+ * longer than elsewhere, as checking in on a phone or photographing the code takes a while.
+ */
+export const OFFER_IDLE_SECONDS = 180;
+
 interface OfferScreenProps {
   info: ReadySystemInfo;
   language: Language;
@@ -123,27 +129,34 @@ function OfferBody({ offer, code, now, info, context, headingRef }: OfferBodyPro
     return <Notice icon={<CalendarX />} title={t('offers.ended.title')} body={t('offers.ended.body')} headingRef={headingRef} />;
   }
 
+  // What the offer is beside how to get it on a landscape pillar; one above the other (terms last) in portrait.
   return (
-    <>
-      <OfferSummary offer={offer} now={now} locale={locale} currency={currency} level={1} headingRef={headingRef} />
-      {offer.checkIn ? (
-        <CheckInSteps checkIn={offer.checkIn} store={info.store.name} />
-      ) : givesCode(offer) ? (
-        <section className={styles.today} aria-labelledby="offer-today-heading">
-          <span className={styles.todayIcon} aria-hidden="true">
-            <TicketPercent />
-          </span>
-          <div className={styles.todayWords}>
-            <h2 id="offer-today-heading" className={styles.todayHeading}>
-              {t('offers.today.heading')}
-            </h2>
-            <p className={styles.todayBody}>{t('offers.today.body')}</p>
-          </div>
-        </section>
-      ) : null}
-      <ClaimStatus code={code} />
-      <OfferTerms terms={offer.terms} />
-    </>
+    <div className={styles.split}>
+      <div className={styles.intro}>
+        <OfferSummary offer={offer} now={now} locale={locale} currency={currency} level={1} headingRef={headingRef} />
+        <div className={styles.introTerms}>
+          <OfferTerms terms={offer.terms} />
+        </div>
+      </div>
+      <div className={styles.main}>
+        {offer.checkIn ? (
+          <CheckInSteps checkIn={offer.checkIn} store={info.store.name} />
+        ) : givesCode(offer) ? (
+          <section className={styles.today} aria-labelledby="offer-today-heading">
+            <span className={styles.todayIcon} aria-hidden="true">
+              <TicketPercent />
+            </span>
+            <div className={styles.todayWords}>
+              <h2 id="offer-today-heading" className={styles.todayHeading}>
+                {t('offers.today.heading')}
+              </h2>
+              <p className={styles.todayBody}>{t('offers.today.body')}</p>
+            </div>
+          </section>
+        ) : null}
+        <ClaimStatus code={code} />
+      </div>
+    </div>
   );
 }
 
