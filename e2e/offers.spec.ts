@@ -119,43 +119,69 @@ test('offers: the next shopper never sees the last one’s code, and gets a code
   }
 });
 
-test('offers: a product page shows the offers that apply to it, the today-only deal counting down', async ({ page }) => {
+for (const lang of ['en', 'el'] as const) {
+  test(`offers (${lang}): a product page shows the offers that apply to it, the today-only deal counting down`, async ({ page }) => {
+    const t = await wordsOf(lang);
+    const knitwear = offerTexts('demo-today-knitwear', lang);
+    const checkIn = offerTexts(CHECK_IN, lang);
+    const region = (await demo.hq.store.region(STORE))!;
+    const state = await demo.hq.store.regionState(region);
+    const sweater = state.products.find((product) => product.categoryId === 'knitwear')!;
+    const jeans = state.products.find((product) => product.categoryId === 'jeans')!;
+    const pillar = await demo.pillar();
+    try {
+      await page.goto(pillar.url);
+      if (lang !== 'en') await page.getByRole('button', { name: LANGUAGE_NAMES[lang] }).click();
+      await page.getByRole('button', { name: t('attract.cta') }).click({ timeout: 60_000 });
+
+      await openProduct(page, t, sweater.styleCode, sweater.texts[lang]?.name ?? sweater.texts.en!.name);
+      const offers = page.getByRole('region', { name: t('offers.productHeading') });
+      const deal = offers.getByRole('button', { name: new RegExp(literally(knitwear.title)) });
+      await expect(deal).toBeVisible();
+      // Today only: it ends at the store's midnight and says how far off that is ("Ends in 3 h 12 min",
+      // "… 2 hours", "… 5 minutes", or "… less than a minute"), in the shopper's words.
+      const underMinute = t('offers.endsUnderMinute');
+      const endsIn = underMinute.split(' ').slice(0, 2).join(' ');
+      await expect(deal).toContainText(new RegExp(`${literally(endsIn)} \\d|${literally(underMinute)}`));
+      await expect(offers.getByRole('button', { name: new RegExp(literally(checkIn.title)) })).toBeVisible();
+      await checkScreen(page, lang, 'offers-05-product');
+
+      // Its own screen: what it is, and its code for the till.
+      await deal.click();
+      await expect(page.getByRole('heading', { level: 1, name: knitwear.title })).toBeVisible();
+      await expect(page.getByRole('heading', { name: t('offers.today.heading') })).toBeVisible();
+      await checkScreen(page, lang, 'offers-06-today-only');
+      await page.getByRole('button', { name: t('offers.getCode') }).click();
+      expect(await shownCode(page, t)).toMatch(COUPON_CODE);
+
+      // Jeans are not knitwear: only the store-wide check-in offer is there.
+      await page.getByRole('button', { name: t('offers.code.done') }).click();
+      await page.getByRole('button', { name: t('product.back') }).click();
+      await openProduct(page, t, jeans.styleCode, jeans.texts[lang]?.name ?? jeans.texts.en!.name);
+      const jeansOffers = page.getByRole('region', { name: t('offers.productHeading') });
+      await expect(jeansOffers.getByRole('button', { name: new RegExp(literally(checkIn.title)) })).toBeVisible();
+      await expect(jeansOffers.getByRole('button', { name: new RegExp(literally(knitwear.title)) })).toHaveCount(0);
+    } finally {
+      await pillar.stop();
+    }
+  });
+}
+
+test('offers: a shopper checking in on their phone has three minutes before "Are you still there?"', async ({ page }) => {
   const t = await wordsOf('en');
-  const knitwear = offerTexts('demo-today-knitwear', 'en');
-  const checkIn = offerTexts(CHECK_IN, 'en');
-  const region = (await demo.hq.store.region(STORE))!;
-  const state = await demo.hq.store.regionState(region);
-  const sweater = state.products.find((product) => product.categoryId === 'knitwear')!;
-  const jeans = state.products.find((product) => product.categoryId === 'jeans')!;
-  const pillar = await demo.pillar();
+  const pillar = await demo.pillar({ idle: { attractAfterSeconds: 60, warningSeconds: 20 } });
   try {
+    await page.clock.install();
     await page.goto(pillar.url);
-    await page.getByRole('button', { name: /Touch to start/ }).click({ timeout: 60_000 });
+    await openCheckIn(page, t, offerTexts(CHECK_IN, 'en').title);
+    await page.clock.pauseAt((await page.evaluate(() => Date.now())) + 1_000);
 
-    await openProduct(page, sweater.styleCode, sweater.texts.en!.name);
-    const offers = page.getByRole('region', { name: t('offers.productHeading') });
-    const deal = offers.getByRole('button', { name: new RegExp(literally(knitwear.title)) });
-    await expect(deal).toBeVisible();
-    // Today only: ends at the store's midnight, counted down in hours and minutes (or less).
-    await expect(deal).toContainText(/Ends in (\d+ h \d+ min|\d+ hours?|\d+ minutes?|less than a minute)/);
-    await expect(offers.getByRole('button', { name: new RegExp(literally(checkIn.title)) })).toBeVisible();
-    await checkScreen(page, 'en', 'offers-05-product');
-
-    // Its own screen: what it is, and its code for the till.
-    await deal.click();
-    await expect(page.getByRole('heading', { level: 1, name: knitwear.title })).toBeVisible();
-    await expect(page.getByRole('heading', { name: t('offers.today.heading') })).toBeVisible();
-    await checkScreen(page, 'en', 'offers-06-today-only');
-    await page.getByRole('button', { name: t('offers.getCode') }).click();
-    expect(await shownCode(page, t)).toMatch(COUPON_CODE);
-
-    // Jeans are not knitwear: only the store-wide check-in offer is there.
-    await page.getByRole('button', { name: t('offers.code.done') }).click();
-    await page.getByRole('button', { name: t('product.back') }).click();
-    await openProduct(page, jeans.styleCode, jeans.texts.en!.name);
-    const jeansOffers = page.getByRole('region', { name: t('offers.productHeading') });
-    await expect(jeansOffers.getByRole('button', { name: new RegExp(literally(checkIn.title)) })).toBeVisible();
-    await expect(jeansOffers.getByRole('button', { name: new RegExp(literally(knitwear.title)) })).toHaveCount(0);
+    const stillThere = page.getByRole('alertdialog', { name: t('idle.title') });
+    await page.clock.runFor(90_000);
+    await expect(page.getByRole('region', { name: t('offers.checkIn.heading') })).toBeVisible();
+    await expect(stillThere).toHaveCount(0);
+    await page.clock.runFor(91_000);
+    await expect(stillThere).toBeVisible();
   } finally {
     await pillar.stop();
   }
@@ -276,8 +302,8 @@ const spelled = (code: string): string =>
     .map((group) => group.split('').join(' '))
     .join(', ');
 
-async function openProduct(page: Page, styleCode: string, name: string): Promise<void> {
-  await page.getByRole('searchbox', { name: 'Search' }).fill(styleCode);
+async function openProduct(page: Page, t: TFunction, styleCode: string, name: string): Promise<void> {
+  await page.getByRole('searchbox', { name: t('search.label') }).fill(styleCode);
   await page.getByRole('button', { name, exact: true }).click();
   await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
 }
