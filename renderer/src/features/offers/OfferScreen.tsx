@@ -54,11 +54,12 @@ export function OfferScreen({ info, language, offerId, onChooseLanguage, onStart
   };
 
   // The screen's heading takes the focus when the screen opens and whenever what it says changes (the
-  // steps give way to the code), so a screen reader starts at the top of what is new.
+  // steps give way to the code or a message), so a screen reader starts at the top of what is new. A
+  // failure leaves the focus on "Try again"; the status line says what happened.
   const phase = code?.phase ?? 'none';
   const ready = loaded || code !== undefined;
   useEffect(() => {
-    if (ready && phase !== 'claiming') heading.current?.focus({ preventScroll: true });
+    if (ready && phase !== 'claiming' && phase !== 'failed') heading.current?.focus({ preventScroll: true });
   }, [ready, phase]);
 
   const primary = primaryAction(offer, code, t, claim, back);
@@ -229,8 +230,8 @@ function primaryAction(
       size="hero"
       className={styles.action}
       icon={phase === 'failed' ? <RotateCw /> : <Check />}
+      // Not disabled while the code is on its way (that would drop the focus); a second tap asks nothing twice.
       aria-busy={phase === 'claiming'}
-      disabled={phase === 'claiming'}
       onClick={claim}
     >
       {label}
