@@ -187,6 +187,25 @@ test('offers: a shopper checking in on their phone has three minutes before "Are
   }
 });
 
+test('offers: when the pillar’s own backend cannot be reached, the shopper is told and can try again', async ({ page }) => {
+  const t = await wordsOf('en');
+  const pillar = await demo.pillar();
+  let stopped = false;
+  try {
+    await page.goto(pillar.url);
+    await openCheckIn(page, t, offerTexts(CHECK_IN, 'en').title);
+    // The host behind the page goes away (in Electron: the main process is restarting).
+    await pillar.stop();
+    stopped = true;
+    await page.getByRole('button', { name: t('offers.checkIn.done') }).click();
+    await expect(page.getByText(t('offers.failed.title'))).toBeVisible();
+    await expect(page.getByRole('button', { name: t('offers.tryAgain') })).toBeFocused();
+    await expect(page.getByRole('heading', { level: 1, name: t('offers.code.heading') })).toHaveCount(0);
+  } finally {
+    if (!stopped) await pillar.stop();
+  }
+});
+
 for (const lang of ['en', 'pl'] as const) {
   test(`offers (${lang}): when this pillar has handed out every code, the next shopper is told kindly and pointed to staff`, async ({ page }) => {
     const t = await wordsOf(lang);
