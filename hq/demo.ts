@@ -131,6 +131,7 @@ export function demoSettings(now: number, countries: Iterable<string> = ['SE']):
     holds: { hours: 48 },
     returns: { days: 30, free: true, inStore: true, byPost: true },
     checkout: { confirmationResetSeconds: 60 },
+    staff: { accounts: [], idleSeconds: 120 },
   };
 }
 

@@ -31,6 +31,7 @@ const SETTINGS = {
   holds: { hours: 48 },
   returns: { days: 30, free: true, inStore: true, byPost: true },
       checkout: { confirmationResetSeconds: 60 },
+      staff: { accounts: [], idleSeconds: 120 },
 } satisfies Settings;
 
 /** An admin request with a JSON body (or any text, sent as is). */

@@ -88,6 +88,7 @@ describe('a region\'s change feed', () => {
       holds: { hours: 48 },
       returns: { days: 30, free: true, inStore: true, byPost: true },
       checkout: { confirmationResetSeconds: 60 },
+      staff: { accounts: [], idleSeconds: 120 },
     });
     const end = await t.store.head();
 

@@ -465,6 +465,10 @@ class SqliteStore implements HqStore {
         return this.#ratings.recorded(id);
       case 'help':
         return this.#helpRequests.recorded(id);
+      // TEMPORARY (issue 8 in progress): HQ does not store these kinds yet.
+      case 'staff-action':
+      case 'help-update':
+        return null;
     }
   }
 

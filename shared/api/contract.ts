@@ -30,6 +30,25 @@ import {
   RateOutput,
 } from './orders';
 import { ClaimInput, ClaimOutput, CouponPools } from './coupons';
+import {
+  BadgeInput,
+  BadgeOutput,
+  HealthOutput,
+  HelpQueueOutput,
+  HelpStatusInput,
+  HelpStatusOutput,
+  HelpUpdateInput,
+  SessionOutput,
+  SignInInput,
+  SignInOutput,
+  StaffAccountsOutput,
+  StaffActionInput,
+  StaffActionOutput,
+  StaffOrdersOutput,
+  StaffProductInput,
+  StaffProductOutput,
+  type StaffRole,
+} from './staff';
 import { StockChanged, SyncStatus } from './sync';
 import { SystemInfo } from './system';
 
@@ -45,6 +64,11 @@ export interface MethodSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType
   output: O;
   /** Errors beyond the universal ones (`INVALID_INPUT`, `INTERNAL`, `FORBIDDEN`, `UNKNOWN_METHOD`). */
   errors: readonly ErrorCode[];
+  /**
+   * The staff role the pillar's current staff session must have (or outrank); absent = anyone at the
+   * pillar. The dispatcher answers `FORBIDDEN` before the handler runs.
+   */
+  role?: StaffRole;
 }
 
 function method<I extends z.ZodType, O extends z.ZodType>(spec: MethodSpec<I, O>): MethodSpec<I, O> {
@@ -175,6 +199,84 @@ export const methods = {
     output: OutboxStatus,
     errors: [],
   }),
+  'help.status': method({
+    summary: 'The shopper’s own “call staff” request: still open, or acknowledged (“someone is on their way”), and by whom.',
+    input: HelpStatusInput,
+    output: HelpStatusOutput,
+    errors: ['NOT_FOUND'],
+  }),
+  'staff.accounts': method({
+    summary: 'Who can sign in at this pillar (names and roles, for the PIN pad), and whether wrong PINs have locked it.',
+    input: NoInput,
+    output: StaffAccountsOutput,
+    errors: [],
+  }),
+  'staff.badge': method({
+    summary: 'A scanned staff badge: whose it is (it picks the account; the PIN is still asked).',
+    input: BadgeInput,
+    output: BadgeOutput,
+    errors: [],
+  }),
+  'staff.signIn': method({
+    summary: 'Checks a staff PIN against its slow hash; five wrong ones lock the pad with a growing delay. Recorded either way.',
+    input: SignInInput,
+    output: SignInOutput,
+    errors: [],
+  }),
+  'staff.signOut': method({
+    summary: 'Leaves staff mode (the shopper’s session in the page is untouched).',
+    input: NoInput,
+    output: SessionOutput,
+    errors: [],
+  }),
+  'staff.session': method({
+    summary: 'The staff session, if any; called on a staff touch, it keeps staff mode from timing out.',
+    input: NoInput,
+    output: SessionOutput,
+    errors: [],
+  }),
+  'staff.product': method({
+    summary: 'Staff detail for a product: SKU, barcode, exact quantities per store and warehouse, incoming deliveries.',
+    input: StaffProductInput,
+    output: StaffProductOutput,
+    errors: ['NOT_FOUND', 'UNAVAILABLE'],
+    role: 'staff',
+  }),
+  'staff.helpQueue': method({
+    summary: 'The store’s “call staff” requests from every pillar (via HQ; this pillar’s own when offline), with how long each has waited.',
+    input: NoInput,
+    output: HelpQueueOutput,
+    errors: [],
+    role: 'staff',
+  }),
+  'staff.updateHelp': method({
+    summary: 'Acknowledge (“on my way”) or resolve a “call staff” request; recorded, and on its way to HQ for every pillar of the store.',
+    input: HelpUpdateInput,
+    output: HelpStatusOutput,
+    errors: ['NOT_FOUND'],
+    role: 'staff',
+  }),
+  'staff.orders': method({
+    summary: 'Today’s orders and holds placed at this pillar, with HQ’s status and any delivery to HQ that failed.',
+    input: NoInput,
+    output: StaffOrdersOutput,
+    errors: [],
+    role: 'staff',
+  }),
+  'staff.health': method({
+    summary: 'The pillar’s health for managers and IT: sync, outbox, version, configuration (secrets hidden), disk, databases, last log lines.',
+    input: NoInput,
+    output: HealthOutput,
+    errors: [],
+    role: 'manager',
+  }),
+  'staff.action': method({
+    summary: 'Sync now, resnapshot, restart the app, export logs (manager); exit kiosk mode (IT only).',
+    input: StaffActionInput,
+    output: StaffActionOutput,
+    errors: ['UNAVAILABLE'],
+    role: 'manager',
+  }),
   'sync.status': method({
     summary: 'Sync with HQ: connected or not, last success and error, cursor, changes still to apply, provisioning progress.',
     input: NoInput,
@@ -194,6 +296,10 @@ export const events = {
   'catalog.changed': z.object({ at: z.number().int() }),
   /** HQ acknowledged (or refused) an order of this pillar: the confirmation re-reads it (the payment link). */
   'orders.updated': z.object({ id: z.uuid() }),
+  /** Staff mode began or ended (a tap, the idle timeout, a configuration change): the UI follows. */
+  'staff.sessionChanged': SessionOutput,
+  /** A "call staff" request made here was acknowledged or resolved: the shopper is told someone is coming. */
+  'help.updated': HelpStatusOutput,
   /** The outbox moved (a row delivered, a new one waiting, a failure): staff views re-read `outbox.status`. */
   'outbox.changed': z.object({ pending: z.number().int() }),
 } as const satisfies Record<`${string}.${string}`, z.ZodType>;

@@ -146,6 +146,11 @@ export const PlaceInput = z
     payment: z.enum(['till', 'phone']),
     /** The total the shopper saw on the summary: if the quote now differs, nothing is placed. */
     seenTotalMinor: z.number().int().nonnegative(),
+    /**
+     * Staff mode only (else `FORBIDDEN`): a note for the store ("customer will pick up Saturday"). An order
+     * placed in staff mode is marked as assisted by the signed-in staff member, from the core's session.
+     */
+    note: z.string().trim().min(1).max(500).optional(),
   })
   .strict();
 
@@ -212,7 +217,7 @@ export const OutboxStatus = z.object({
   /** The last failure (no personal data in it), or null when the last attempt succeeded. */
   lastError: z.string().nullable(),
   /** Rows HQ refused (4xx): kept, never retried, shown to staff to sort out with HQ. */
-  rejected: z.array(z.object({ id: z.uuid(), kind: z.enum(['order', 'rating', 'help', 'coupon-issue']), reason: z.string(), at: z.number().int(), code: OrderCode.optional() })),
+  rejected: z.array(z.object({ id: z.uuid(), kind: z.enum(['order', 'rating', 'help', 'coupon-issue', 'staff-action', 'help-update']), reason: z.string(), at: z.number().int(), code: OrderCode.optional() })),
   deliveredToday: z.number().int(),
 });
 export type OutboxStatus = z.infer<typeof OutboxStatus>;

@@ -128,6 +128,62 @@ export const StockTuple = z.tuple([StockLevel.shape.sku, StockLevel.shape.locati
 export type StockTuple = z.infer<typeof StockTuple>;
 
 /**
+ * Staff who may sign in at pillars (issue 8). A PIN never travels or rests in clear: HQ publishes a scrypt
+ * hash with a salt of its own per account, and the pillar checks a typed PIN against it. Settings are
+ * chain-wide, so each account names its stores and a pillar keeps only its own store's.
+ */
+export const StaffRole = z.enum(['staff', 'manager', 'it']);
+export type StaffRole = z.infer<typeof StaffRole>;
+
+/** Each role may do what the roles before it may. */
+export const STAFF_ROLE_RANK: Record<StaffRole, number> = { staff: 1, manager: 2, it: 3 };
+
+const Base64 = z.string().regex(/^[A-Za-z0-9+/]+={0,2}$/, 'must be base64');
+
+/** scrypt's parameters and output; `N` a power of two. Salt ≥ 16 bytes, hash 32 bytes (base64). */
+export const PinHash = z.object({
+  kdf: z.literal('scrypt'),
+  N: z
+    .number()
+    .int()
+    .min(2 ** 14)
+    .max(2 ** 20)
+    .refine((n) => (n & (n - 1)) === 0, 'must be a power of two'),
+  r: z.number().int().min(8).max(32),
+  p: z.number().int().min(1).max(4),
+  salt: Base64.min(22),
+  hash: Base64.min(43),
+});
+export type PinHash = z.infer<typeof PinHash>;
+
+export const StaffAccount = z.object({
+  /** HQ's staff id (the HR number); what the audit trail and an assisted order name. */
+  id: Code,
+  /** As the pillar shows it to the staff member ("Anna K."): no surname, no e-mail. */
+  name: z.string().trim().min(1).max(40),
+  role: StaffRole,
+  pin: PinHash,
+  /**
+   * SHA-256 (hex) of the staff badge's barcode, when the staff member has one: scanning it picks the
+   * account at the PIN pad. It identifies, never authenticates: the PIN is always asked.
+   */
+  badge: z.string().regex(/^[0-9a-f]{64}$/).optional(),
+  /** The stores where this account may sign in; empty = every store of the chain (the chain's IT). */
+  stores: z.array(LocationCode).max(500).default([]),
+});
+export type StaffAccount = z.infer<typeof StaffAccount>;
+
+/** `Settings.staff`: the accounts that may sign in at this store's pillars (store staff and the chain's IT). */
+export const StaffSettings = z
+  .object({
+    accounts: z.array(StaffAccount).max(500),
+    /** Staff mode ends by itself after this long without a touch. */
+    idleSeconds: z.number().int().min(30).max(1800).default(120),
+  })
+  .default({ accounts: [], idleSeconds: 120 });
+export type StaffSettings = z.infer<typeof StaffSettings>;
+
+/**
  * Chain settings HQ publishes to a store's pillars (chain-wide values with the store's overrides
  * resolved by HQ). The orders, offers and staff issues read these; the kiosk caches them as sent.
  */
@@ -160,6 +216,7 @@ export const Settings = z.object({
   returns: z.object({ days: z.number().int().min(0).max(365), free: z.boolean(), inStore: z.boolean(), byPost: z.boolean() }),
   /** The confirmation screen returns to the attract loop after this long (wiping everything typed). */
   checkout: z.object({ confirmationResetSeconds: z.number().int().min(15).max(600) }).default({ confirmationResetSeconds: 60 }),
+  staff: StaffSettings,
 });
 export type Settings = z.infer<typeof Settings>;
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { LANGUAGES } from '../languages';
 import { CouponIssue } from './coupons';
+import { HelpUpdate, StaffAction } from './staff';
 import { LocationCode, SkuCode, StyleCode } from './entities';
 
 /**
@@ -165,5 +166,9 @@ export const UPSTREAM = {
    * Named as HQ names its idempotency keys for the same request, so the two sides share one name.
    */
   'coupon-issue': { path: '/v1/coupons/issued', body: CouponIssue, answer: Receipt },
+  /** What staff did at the pillar (shared/sync/staff.ts): the chain's audit trail. */
+  'staff-action': { path: '/v1/staff-actions', body: StaffAction, answer: Receipt },
+  /** A "call staff" request acknowledged or resolved at this pillar, for every pillar of the store. */
+  'help-update': { path: '/v1/help-requests/updates', body: HelpUpdate, answer: Receipt },
 } as const;
 export type UpstreamKind = keyof typeof UPSTREAM;

@@ -3,10 +3,12 @@ import {
   isMethodName,
   methods,
   type MethodName,
+  type MethodSpec,
   type MethodOutput,
   type MethodParsedInput,
 } from '../../../shared/api/contract';
 import { UNIVERSAL_ERRORS, fail, issuesOf, ok, type ErrorCode, type Result } from '../../../shared/api/result';
+import { STAFF_ROLE_RANK, type StaffRole } from '../../../shared/sync/entities';
 import { KioskError } from './errors';
 
 /** One implementation per contract method; the compiler refuses a contract method without one. */
@@ -26,11 +28,17 @@ export interface Dispatcher {
  * The single gate between any transport and the core: every call from IPC or HTTP goes through here, so
  * validation cannot be forgotten for one handler.
  */
-export function createDispatcher(handlers: Handlers, log: Logger): Dispatcher {
+export function createDispatcher(handlers: Handlers, log: Logger, staffRole: () => StaffRole | null = () => null): Dispatcher {
   return {
     async dispatch(name, rawInput) {
       if (!isMethodName(name)) return fail('UNKNOWN_METHOD', `No kiosk method named "${name.slice(0, 64)}"`);
-      const spec = methods[name];
+      const spec: MethodSpec = methods[name];
+
+      // Staff methods: the role comes from the core's own staff session, never from the caller's input.
+      if (spec.role) {
+        const role = staffRole();
+        if (!role || STAFF_ROLE_RANK[role] < STAFF_ROLE_RANK[spec.role]) return fail('FORBIDDEN', `${name} needs a signed-in ${spec.role}`);
+      }
 
       const parsed = spec.input.safeParse(rawInput);
       if (!parsed.success) {

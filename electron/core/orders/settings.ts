@@ -24,6 +24,7 @@ export function defaultSettings(now: number): Settings {
     holds: { hours: 48 },
     returns: { days: 30, free: true, inStore: true, byPost: true },
     checkout: { confirmationResetSeconds: 60 },
+    staff: { accounts: [], idleSeconds: 120 },
   };
 }
 

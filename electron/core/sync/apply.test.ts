@@ -174,6 +174,7 @@ describe('BatchApplier', () => {
       holds: { hours: 48 },
       returns: { days: 30, free: true, inStore: true, byPost: true },
       checkout: { confirmationResetSeconds: 60 },
+      staff: { accounts: [], idleSeconds: 120 },
     };
     const applier = new BatchApplier(d);
     const applied = applier.apply(batch([{ seq: 11, type: 'settings', settings }, { seq: 12, type: 'offer.delete', id: 'none' }]));
