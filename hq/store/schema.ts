@@ -280,4 +280,69 @@ export const HQ_MIGRATIONS: readonly Migration[] = [
       ) STRICT;
     `,
   },
+  {
+    id: 5,
+    name: 'staff actions, help request updates',
+    sql: `
+      -- Staff actions and help request updates take idempotency keys too: the table is rebuilt for its wider
+      -- CHECK (SQLite cannot alter one), rows and all.
+      CREATE TABLE upstream_keys_v5 (
+        key TEXT PRIMARY KEY,
+        kind TEXT NOT NULL CHECK (kind IN ('order', 'rating', 'help', 'coupon-pool', 'coupon-issue', 'staff-action', 'help-update')),
+        store_code TEXT NOT NULL,
+        kiosk_id TEXT,
+        request_sha256 TEXT NOT NULL,
+        state TEXT NOT NULL CHECK (state IN ('in-flight', 'done')),
+        claim_id TEXT,
+        claimed_at INTEGER NOT NULL,
+        status INTEGER,
+        answer TEXT,
+        created_at INTEGER NOT NULL,
+        CHECK ((state = 'done') = (answer IS NOT NULL AND status IS NOT NULL AND claim_id IS NULL))
+      ) STRICT;
+      INSERT INTO upstream_keys_v5 (key, kind, store_code, kiosk_id, request_sha256, state, claim_id, claimed_at, status, answer, created_at)
+        SELECT key, kind, store_code, kiosk_id, request_sha256, state, claim_id, claimed_at, status, answer, created_at FROM upstream_keys;
+      DROP TABLE upstream_keys;
+      ALTER TABLE upstream_keys_v5 RENAME TO upstream_keys;
+      CREATE INDEX upstream_keys_by_age ON upstream_keys (created_at);
+
+      -- The chain's audit trail of what staff did at the pillars (shared/sync/staff.ts), as sent.
+      CREATE TABLE staff_actions (
+        seq INTEGER PRIMARY KEY,
+        id TEXT NOT NULL UNIQUE,
+        store_code TEXT NOT NULL,
+        kiosk_id TEXT,
+        staff_id TEXT,
+        action TEXT NOT NULL,
+        at INTEGER NOT NULL,
+        request_sha256 TEXT NOT NULL,
+        received_at INTEGER NOT NULL,
+        data TEXT NOT NULL
+      ) STRICT;
+      CREATE INDEX staff_actions_by_store ON staff_actions (store_code, seq);
+
+      -- Every acknowledge and resolve a pillar sent, applied or not (an older step arriving after a newer
+      -- one is kept here and changes nothing): a replay is answered from its row after its key is forgotten.
+      CREATE TABLE help_updates (
+        seq INTEGER PRIMARY KEY,
+        id TEXT NOT NULL UNIQUE,
+        request_id TEXT NOT NULL,
+        store_code TEXT NOT NULL,
+        kiosk_id TEXT,
+        request_sha256 TEXT NOT NULL,
+        received_at INTEGER NOT NULL,
+        applied INTEGER NOT NULL CHECK (applied IN (0, 1)),
+        data TEXT NOT NULL
+      ) STRICT;
+      CREATE INDEX help_updates_by_request ON help_updates (request_id);
+
+      -- Where each help request is now. status_by: the staff member's display name when the step was taken.
+      ALTER TABLE help_requests ADD COLUMN status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'acknowledged', 'resolved'));
+      ALTER TABLE help_requests ADD COLUMN status_staff_id TEXT;
+      ALTER TABLE help_requests ADD COLUMN status_by TEXT;
+      ALTER TABLE help_requests ADD COLUMN status_changed_at INTEGER;
+      -- The store's queue reads its last 12 hours.
+      CREATE INDEX help_requests_by_store_received ON help_requests (store_code, received_at);
+    `,
+  },
 ];
