@@ -1,6 +1,7 @@
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
+import { isMainThread } from 'node:worker_threads';
 import pino, { type Logger } from 'pino';
+import { DEFAULT_ROTATION, RotatingFile, type RotationOptions } from './rotatingFile';
 
 export type { Logger } from 'pino';
 
@@ -23,8 +24,14 @@ const SENSITIVE_KEYS = [
 export const REDACT_PATHS = SENSITIVE_KEYS.flatMap((key) => [key, `*.${key}`, `*.*.${key}`]);
 
 export interface LoggerOptions {
-  /** Writes `logs/pillar.log` under this folder as well as to standard output. */
+  /**
+   * Writes `logs/pillar.log` under this folder as well as to standard output (the sync thread writes
+   * `logs/pillar-sync.log`: one writer per file, so each rotates on its own). Every `logs/pillar*.log` is
+   * the pillar's log (staff mode's export reads them all).
+   */
   dataDir?: string;
+  /** Size cap and rotated files kept (default 5 files × 5 MB). */
+  rotation?: Partial<Omit<RotationOptions, 'file'>>;
   level?: pino.LevelWithSilent;
   /** Standard output too (the default); off for the CLI's `--json` mode. */
   stdout?: boolean;
@@ -34,10 +41,9 @@ export function createLogger(options: LoggerOptions = {}): Logger {
   const streams: pino.StreamEntry[] = [];
   if (options.stdout !== false) streams.push({ stream: pino.destination({ dest: 2, sync: true }) });
   if (options.dataDir) {
-    const dir = path.join(options.dataDir, 'logs');
-    mkdirSync(dir, { recursive: true });
     // Synchronous: a kiosk logs little, and the line before a crash or an early exit is the one IT needs.
-    streams.push({ stream: pino.destination({ dest: path.join(dir, 'pillar.log'), sync: true, mkdir: true }) });
+    const file = path.join(options.dataDir, 'logs', isMainThread ? 'pillar.log' : 'pillar-sync.log');
+    streams.push({ stream: new RotatingFile({ file, ...DEFAULT_ROTATION, ...options.rotation }) });
   }
   return pino(
     {
