@@ -186,8 +186,9 @@ export type StockUpdateResult = z.infer<typeof StockUpdateResult>;
  * Upstream posts (shared/sync/upstream.ts) add three: `422 IDEMPOTENCY_MISMATCH` (this key came with another
  * body), `409 IN_FLIGHT` (this key's first request is still running: retry later), `409 CODE_TAKEN` (another
  * order of this store has this code: mint a new one).
+ * Enrolment (shared/sync/fleet.ts) adds four: `404 UNKNOWN_CODE`, `409 CODE_USED`, `410 CODE_EXPIRED`, `429 TOO_MANY_ATTEMPTS`.
  */
-export const HQ_ERROR_CODES = ['INVALID_INPUT', 'UNAUTHORIZED', 'FORBIDDEN', 'NOT_FOUND', 'CURSOR_EXPIRED', 'CONFLICT', 'UNAVAILABLE', 'INTERNAL', 'IDEMPOTENCY_MISMATCH', 'IN_FLIGHT', 'CODE_TAKEN'] as const;
+export const HQ_ERROR_CODES = ['INVALID_INPUT', 'UNAUTHORIZED', 'FORBIDDEN', 'NOT_FOUND', 'CURSOR_EXPIRED', 'CONFLICT', 'UNAVAILABLE', 'INTERNAL', 'IDEMPOTENCY_MISMATCH', 'IN_FLIGHT', 'CODE_TAKEN', 'UNKNOWN_CODE', 'CODE_USED', 'CODE_EXPIRED', 'TOO_MANY_ATTEMPTS'] as const;
 export const HqError = z.object({
   error: z.object({
     code: z.enum(HQ_ERROR_CODES),
