@@ -4,16 +4,18 @@ import { catalogBench, type Scale } from './catalog';
 import { responsivenessBench } from './responsiveness';
 import { rssMb } from './stats';
 import { syncBench } from './sync';
+import { uiBench } from './ui';
 
 /**
  * `npm run bench -- [suite …] [--scale demo|full] [--runs N] [--rebuild]`: prints one JSON object on
- * standard output. Suites: api, catalog, responsiveness, sync. Benchmarks measure; they never pass or fail on a timing.
+ * standard output. Suites: api, catalog, responsiveness, sync, ui. Benchmarks measure; they never pass or fail on a timing.
  */
 const SUITES = {
   api: (o: Options) => apiBench(o),
   catalog: (o: Options) => catalogBench(o),
   responsiveness: (o: Options) => responsivenessBench(o),
   sync: (o: Options) => syncBench(o),
+  ui: () => uiBench(),
 } as const;
 
 interface Options {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startHq, type RunningHq } from '../hq/server';
 import type { Language } from '../shared/languages';
-import { startPreview, type PreviewHost } from './fixtures';
+import { startPreview, type PreviewHost } from './previewHost';
 
 /** The demo chain's flagship: the store every pillar in these specs stands in. */
 export const STORE = 'se-sto-drottninggatan';

@@ -29,6 +29,16 @@ test('search: browsing a category and hostile input never break the screen', asy
   await page.getByRole('button', { name: 'Jeans' }).click();
   await expect(page.getByRole('article').first()).toBeVisible();
   await expect(page.getByText(/\d+ products/)).toBeVisible();
+
+  // Back from a product, the grid is where the shopper left it (the hidden grid's offset is kept).
+  const grid = page.getByRole('region', { name: /\d+ products/ });
+  await grid.evaluate((element) => (element.scrollTop = 1500));
+  const card = page.locator('[data-index="3"] article').first();
+  const name = (await card.getAttribute('aria-label'))!;
+  await card.getByRole('button').click();
+  await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
+  await page.getByRole('button', { name: 'Back', exact: true }).click();
+  await expect.poll(() => grid.evaluate((element) => Math.round(element.scrollTop))).toBe(1500);
   await page.getByRole('group', { name: 'Categories' }).getByRole('button', { name: 'All', exact: true }).click();
 
   const field = page.getByRole('searchbox', { name: 'Search' });

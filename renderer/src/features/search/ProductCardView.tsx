@@ -1,7 +1,7 @@
 import { Star } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import type { ProductCard } from '../../../../shared/api/catalog';
-import { formatPrice } from '../../app/format';
+import { formatPrice, formatRating } from '../../app/format';
 import { ProductImage } from '../../app/ui/ProductImage';
 import { OpenProductButton, cardHost } from '../product/OpenProductButton';
 import { cardImage } from './cards';
@@ -17,7 +17,7 @@ interface ProductCardViewProps {
 
 export function ProductCardView({ product, locale, colours = NO_COLOURS }: ProductCardViewProps) {
   const { t, i18n } = useTranslation();
-  const average = new Intl.NumberFormat(i18n.language, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(product.rating.average);
+  const average = formatRating(product.rating.average, i18n.language);
   return (
     <article className={`${styles.card} ${cardHost}`} aria-label={product.name}>
       <ProductImage path={cardImage(product, colours)} className={styles.media} />

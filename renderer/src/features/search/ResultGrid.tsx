@@ -20,17 +20,29 @@ interface ResultGridProps {
 const OVERSCAN_ROWS = 2;
 
 /**
+ * The results grid. `?grid=plain` in the page's address draws every loaded card instead of only those
+ * near the screen: the benchmark's alternative (`npm run bench -- ui`), which shows what virtualising is
+ * worth. The pillar itself never has it in its address.
+ */
+export function ResultGrid(props: ResultGridProps) {
+  return new URLSearchParams(window.location.search).get('grid') === 'plain' ? <PlainGrid {...props} /> : <VirtualGrid {...props} />;
+}
+
+/**
  * The results as a virtualised grid: only the rows near the screen are in the page, so a thousand
  * results scroll as smoothly as ten. The next page is fetched as the shopper nears the end, and cards
  * stay live: when stock moves for a product on screen, its card re-reads itself in place.
  */
-export function ResultGrid({ result, language, locale, label }: ResultGridProps) {
+function VirtualGrid({ result, language, locale, label }: ResultGridProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const columns = useColumns(scrollRef);
   const loadingMore = useSearchStore((state) => state.loadingMore);
   const colours = useSearchStore((state) => state.colours);
   const { items, total } = result;
   const rows = rowCount(items.length, columns, total);
+  // Where the shopper is in the grid. The start screen is hidden (display: none) under a product page,
+  // which loses an element's scroll position: it is kept here and put back when the grid shows again.
+  const offset = useRef(useSearchStore.getState().scrollTop);
 
   // This build does not use the React Compiler, which is what the rule guards: the virtualiser re-renders the grid itself.
   // eslint-disable-next-line react-hooks/incompatible-library
@@ -39,13 +51,25 @@ export function ResultGrid({ result, language, locale, label }: ResultGridProps)
     getScrollElement: () => scrollRef.current,
     estimateSize: () => estimateRowHeight(scrollRef.current, columns),
     overscan: OVERSCAN_ROWS,
-    // Under a product page the grid is hidden, and hidden rows measure 0: they keep the size they had, so
-    // the grid keeps its height and the shopper comes back to the very row they left.
-    measureElement: (element, _entry, instance) => {
-      const height = element.getBoundingClientRect().height;
-      if (height > 0) return height;
+    // Rows move by the virtualiser's own writes while the rows on screen stay the same, and React draws
+    // only when rows come or go, never inside the scroll event (a frame of software rendering is 16 ms).
+    directDomUpdates: true,
+    directDomUpdatesMode: 'position',
+    useFlushSync: false,
+    // "Done scrolling" from the browser's scrollend, not a timer that reads the offset again.
+    useScrollendEvent: true,
+    // A row is measured by the resize observer after layout, never by asking for a layout as it mounts
+    // (that stalled each frame a row entered). Hidden under a product page rows measure 0: they keep
+    // the size they had, so the grid keeps its height and the shopper comes back to the very row they left.
+    measureElement: (element, entry, instance) => {
+      const height = entry?.borderBoxSize[0]?.blockSize ?? 0;
+      if (height > 0) return Math.round(height);
       const index = Number(element.getAttribute('data-index'));
       return instance.measurementsCache[index]?.size ?? estimateRowHeight(scrollRef.current, columns);
+    },
+    // The offset as the virtualiser read it for itself (reading it again here would force a layout).
+    onChange: (instance) => {
+      if ((instance.scrollRect?.height ?? 0) > 0 && instance.scrollOffset !== null) offset.current = instance.scrollOffset;
     },
     // Back from a product page: where the shopper left off.
     initialOffset: () => useSearchStore.getState().scrollTop,
@@ -59,25 +83,17 @@ export function ResultGrid({ result, language, locale, label }: ResultGridProps)
     }
   }, [lastVisibleRow, items.length, columns, total, loadingMore, language]);
 
-  // Where the shopper is in the grid. The start screen is hidden (display: none) under a product page,
-  // which loses an element's scroll position: it is kept here and put back when the grid shows again.
-  const offset = useRef(useSearchStore.getState().scrollTop);
   useEffect(() => {
     const element = scrollRef.current;
     if (!element) return;
     let hidden = element.clientHeight === 0;
-    const onScroll = (): void => {
-      if (element.clientHeight > 0) offset.current = element.scrollTop;
-    };
-    const observer = new ResizeObserver(() => {
-      const nowHidden = element.clientHeight === 0;
+    const observer = new ResizeObserver(([entry]) => {
+      const nowHidden = (entry?.contentRect.height ?? 0) === 0;
       if (hidden && !nowHidden) virtualizer.scrollToOffset(offset.current);
       hidden = nowHidden;
     });
-    element.addEventListener('scroll', onScroll, { passive: true });
     observer.observe(element);
     return () => {
-      element.removeEventListener('scroll', onScroll);
       observer.disconnect();
       useSearchStore.getState().rememberScroll(offset.current);
     };
@@ -99,18 +115,53 @@ export function ResultGrid({ result, language, locale, label }: ResultGridProps)
   );
 
   return (
-    <div ref={scrollRef} className={styles.scroller} role="region" aria-label={label} tabIndex={-1}>
-      <div className={styles.canvas} style={{ height: virtualizer.getTotalSize() }}>
+    <div ref={scrollRef} className={styles.scroller} role="region" aria-label={label} tabIndex={-1} data-loaded={items.length} data-total={total}>
+      {/* The virtualiser writes the canvas's height and each row's position itself (directDomUpdates). */}
+      <div ref={virtualizer.containerRef} className={styles.canvas}>
         {visible.map((row) => (
           <div
             key={row.key}
             ref={virtualizer.measureElement}
             data-index={row.index}
             className={styles.row}
-            style={{ transform: `translateY(${row.start}px)`, gridTemplateColumns: `repeat(${columns}, minmax(0, 1fr))` }}
+            style={{ gridTemplateColumns: `repeat(${columns}, minmax(0, 1fr))` }}
           >
             <Row items={items} row={row.index} columns={columns} locale={locale} colours={colours} />
           </div>
+        ))}
+      </div>
+    </div>
+  );
+}
+
+/** Every loaded card in the page at once (`?grid=plain`): the alternative the benchmark measures, kept plain. */
+function PlainGrid({ result, language, locale, label }: ResultGridProps) {
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const columns = useColumns(scrollRef);
+  const colours = useSearchStore((state) => state.colours);
+  const { items, total } = result;
+  const onScroll = (): void => {
+    const element = scrollRef.current;
+    const { loadingMore, loadMore } = useSearchStore.getState();
+    // The next page when within two screens of the end, as the virtualised grid asks for it.
+    if (element && !loadingMore && items.length < total && element.scrollTop + 3 * element.clientHeight >= element.scrollHeight) {
+      void loadMore(language);
+    }
+  };
+  return (
+    <div
+      ref={scrollRef}
+      className={styles.scroller}
+      role="region"
+      aria-label={label}
+      tabIndex={-1}
+      data-loaded={items.length}
+      data-total={total}
+      onScroll={onScroll}
+    >
+      <div className={styles.plain} style={{ gridTemplateColumns: `repeat(${columns}, minmax(0, 1fr))` }}>
+        {items.map((product) => (
+          <ProductCardView key={product.styleCode} product={product} locale={locale} colours={colours} />
         ))}
       </div>
     </div>
