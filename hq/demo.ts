@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import { type DemoLocation, type DemoProduct, type DemoRelatedRow, type DemoScale, demoChain } from '../resources/demo/generator';
 import type { Location, Offer, Product, Settings, StockTuple } from '../shared/sync/entities';
 import { publicHolidays, shippingByCountry } from './demoCountries';
+import { demoStaffSettings } from './staff/demoStaff';
 import type { HqStore } from './store/store';
 
 /** Products per publish: big enough to amortise a transaction, small enough to never hold the chain in memory. */
@@ -114,7 +115,7 @@ function* withRelations(products: Iterable<DemoProduct>, related: Iterable<DemoR
  * 49 kr unless the order reaches 499 kr (the same in local money where its stores take another currency);
  * next-day dispatch before 15:00; carriers 1–3 days, two more in December, none on the public holidays
  * of this year and next in each country it has stores in; holds for 48 hours; 30 days of free returns in
- * any store or by post.
+ * any store or by post; the demo staff (`staff/demoStaff.ts`), signed out after two idle minutes.
  */
 export function demoSettings(now: number, countries: Iterable<string> = ['SE']): Settings {
   const year = new Date(now).getUTCFullYear();
@@ -131,7 +132,7 @@ export function demoSettings(now: number, countries: Iterable<string> = ['SE']):
     holds: { hours: 48 },
     returns: { days: 30, free: true, inStore: true, byPost: true },
     checkout: { confirmationResetSeconds: 60 },
-    staff: { accounts: [], idleSeconds: 120 },
+    staff: demoStaffSettings(),
   };
 }
 
