@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { HEX_COLOR } from '../color';
+import { AA_TEXT, HEX_COLOR, contrastRatio } from '../color';
 import { LANGUAGES } from '../languages';
 
 /**
@@ -184,6 +184,38 @@ export const StaffSettings = z
 export type StaffSettings = z.infer<typeof StaffSettings>;
 
 /**
+ * What HQ may set on its pillars over their configuration files (issue 9): the same fields and limits as
+ * the file's (electron/core/config/schema.ts), each optional — a value HQ leaves out is the file's.
+ */
+export const PillarOverrides = z.object({
+  idle: z
+    .object({
+      attractAfterSeconds: z.number().int().min(30).max(900).optional(),
+      warningSeconds: z.number().int().min(20).max(120).optional(),
+    })
+    .optional(),
+  branding: z
+    .object({
+      name: z.string().trim().min(1).max(40).optional(),
+      accent: z
+        .string()
+        .regex(HEX_COLOR, 'must be a colour written as #rrggbb')
+        .refine((hex) => contrastRatio(hex, '#ffffff') >= AA_TEXT, `must be dark enough for white text on it (contrast at least ${AA_TEXT}:1, WCAG AA)`)
+        .optional(),
+    })
+    .optional(),
+  /** Applies only when it is one of the languages the pillar's file lists. */
+  defaultLanguage: z.enum(LANGUAGES).optional(),
+});
+export type PillarOverrides = z.infer<typeof PillarOverrides>;
+
+/** `Settings.pillar`: the chain's values, then a store's own (`byStore`) over them. */
+export const PillarSettings = PillarOverrides.extend({
+  byStore: z.record(LocationCode, PillarOverrides).default({}),
+});
+export type PillarSettings = z.infer<typeof PillarSettings>;
+
+/**
  * Chain settings HQ publishes to a store's pillars (chain-wide values with the store's overrides
  * resolved by HQ). The orders, offers and staff issues read these; the kiosk caches them as sent.
  */
@@ -217,6 +249,11 @@ export const Settings = z.object({
   /** The confirmation screen returns to the attract loop after this long (wiping everything typed). */
   checkout: z.object({ confirmationResetSeconds: z.number().int().min(15).max(600) }).default({ confirmationResetSeconds: 60 }),
   staff: StaffSettings,
+  /**
+   * Configuration pushed to the pillars (idle times, branding, default language). Optional rather than
+   * defaulted: absent from older HQs and from every settings literal written before it, meaning "the files'".
+   */
+  pillar: PillarSettings.optional(),
 });
 export type Settings = z.infer<typeof Settings>;
 
