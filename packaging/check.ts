@@ -116,6 +116,7 @@ export async function checkPackaging(workDir: string): Promise<PackagingReport> 
 
 /** Inspects a packed app folder (`…/linux-unpacked`): see `inspectAsar`. */
 export function inspectApp(appOutDir: string): PackagingReport {
+  if (!existsSync(path.join(appOutDir, 'resources', 'app.asar'))) throw new PackagingError(`${appOutDir} holds no resources/app.asar: not an app folder electron-builder produced`);
   const report = inspectAsar(path.join(appOutDir, 'resources', 'app.asar'), productionPackages(ROOT));
   return { ...report, appOutDir };
 }
@@ -283,12 +284,23 @@ function runNode([script = '', ...args]: string[]): Promise<void> {
   });
 }
 
-// `npx tsx packaging/check.ts [WORKDIR]`: the same check by hand; prints each problem, exits 1 on any.
+// `npx tsx packaging/check.ts [WORKDIR]`: the same check by hand; `--app DIR` inspects an app folder
+// electron-builder already produced (`npm run package` runs it on release/linux-unpacked, win-unpacked).
+// Prints each problem; exits 1 on any.
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const { mkdtempSync } = await import('node:fs');
-  const { tmpdir } = await import('node:os');
-  const workDir = process.argv[2] ?? mkdtempSync(path.join(tmpdir(), 'pillar-packaging-'));
-  const report = await checkPackaging(workDir);
+  const [first, second] = process.argv.slice(2);
+  const report = await (async (): Promise<PackagingReport> => {
+    if (first !== '--app') {
+      const { mkdtempSync } = await import('node:fs');
+      const { tmpdir } = await import('node:os');
+      return checkPackaging(first ?? mkdtempSync(path.join(tmpdir(), 'pillar-packaging-')));
+    }
+    if (!second) throw new PackagingError('--app needs the app folder (e.g. release/linux-unpacked)');
+    return inspectApp(path.resolve(second));
+  })().catch((error: unknown) => {
+    console.error(`packaging check: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  });
   console.log(`packaging check: ${report.entries.length} entries in ${report.asarFile}, ${report.unpacked.length} unpacked`);
   for (const problem of report.problems) console.log(`  ✗ ${problem}`);
   console.log(report.problems.length === 0 ? 'packaging check: ok' : `packaging check: ${report.problems.length} problem(s)`);
