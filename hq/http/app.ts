@@ -14,6 +14,7 @@ import { mediaRoutes } from './mediaRoutes';
 import { orderRoutes } from './orderRoutes';
 import type { PaymentLinks } from './paymentLinks';
 import { payRoutes } from './payRoutes';
+import { staffRoutes } from './staffRoutes';
 import { syncRoutes } from './syncRoutes';
 import { upstreamRoutes } from './upstreamRoutes';
 
@@ -80,6 +81,7 @@ export function createHqApp(options: HqAppOptions): { app: HqApp; streams: Set<S
   orderRoutes(app, context);
   payRoutes(app, context);
   couponRoutes(app, context);
+  staffRoutes(app, context);
 
   // Live streams hold their connections open: end them first so close() is prompt and each pillar
   // sees an orderly end (and reconnects after `retry`) rather than a reset.

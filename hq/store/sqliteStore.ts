@@ -21,6 +21,7 @@ import { readProducts, readRegionState } from './regionState';
 import { regionOf } from './regions';
 import { HQ_MIGRATIONS } from './schema';
 import { Snapshots } from './snapshots';
+import { SqliteStaffStore } from './staffStore';
 import { StockWrites } from './stockWrites';
 import {
   type Answer,
@@ -100,6 +101,7 @@ class SqliteStore implements HqStore {
   readonly #orders: Orders;
   readonly #ratings: Submissions<RatingSubmission>;
   readonly #helpRequests: Submissions<HelpSubmission>;
+  readonly staff: SqliteStaffStore;
   readonly #s: Record<'offer' | 'putOffer' | 'deleteOffer' | 'settings' | 'putSettings' | 'storeExists' | 'idempotency' | 'putIdempotency' | 'forgetIdempotency', Database.Statement>;
   #closed = false;
 
@@ -117,6 +119,7 @@ class SqliteStore implements HqStore {
     this.#orders = new Orders(db);
     this.#ratings = new Submissions<RatingSubmission>(db, 'ratings', 'rating');
     this.#helpRequests = new Submissions<HelpSubmission>(db, 'help_requests', 'help');
+    this.staff = new SqliteStaffStore(db, { receive: (claim, apply) => this.#receive(claim, apply), write: (body) => this.#write(body), open: () => this.#open() });
     this.#s = {
       offer: db.prepare('SELECT data FROM offers WHERE id = ?').pluck(),
       putOffer: db.prepare('INSERT INTO offers (id, data) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET data = excluded.data'),
@@ -465,10 +468,9 @@ class SqliteStore implements HqStore {
         return this.#ratings.recorded(id);
       case 'help':
         return this.#helpRequests.recorded(id);
-      // TEMPORARY (issue 8 in progress): HQ does not store these kinds yet.
       case 'staff-action':
       case 'help-update':
-        return null;
+        return this.staff.recorded(kind, id);
     }
   }
 

@@ -1,6 +1,7 @@
 import type { Category, Colour, Location, Offer, Product, Settings, StockTuple } from '../../shared/sync/entities';
 import type { Change, Cursor, Feed, Region, SnapshotManifest, StockUpdate, StockUpdateResult } from '../../shared/sync/protocol';
 import type { CouponIssue, PoolAnswer, PoolRequest, RedeemAnswer } from '../../shared/sync/coupons';
+import type { StaffStore } from './staffStore';
 import type { HelpSubmission, OrderReceipt, OrderStatus, OrderSubmission, RatingSubmission, Receipt, UpstreamKind } from '../../shared/sync/upstream';
 
 /**
@@ -132,6 +133,9 @@ export interface HqStore {
   issueTillToken(storeCode: string, label?: string): Promise<string>;
   /** The store a till token opens, or null. */
   authenticateTill(token: string): Promise<{ storeCode: string; tillId: string } | null>;
+
+  /** Staff mode: the published staff accounts, staff actions and the stores' help queues (staffStore.ts). */
+  readonly staff: StaffStore;
 
   close(): Promise<void>;
 }
