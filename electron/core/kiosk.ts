@@ -24,6 +24,8 @@ import { Orders } from './orders/orders';
 import { UpstreamClient } from './outbox/client';
 import { OutboxDeliverer, type OutboxTiming } from './outbox/outbox';
 import { OutboxStore } from './outbox/store';
+import type { StaffHost } from './staff/actions';
+import { StaffMode } from './staff/staffMode';
 import { systemInfo, type AppIdentity } from './system/info';
 
 export interface KioskOptions {
@@ -43,6 +45,10 @@ export interface KioskOptions {
   syncTiming?: Partial<SyncTiming>;
   /** Backoff of the outbox's deliveries to HQ (tests shorten it). */
   outboxTiming?: Partial<OutboxTiming>;
+  /** What the host can do for staff mode's health actions (restart, leave kiosk mode, find USB drives); absent = UNAVAILABLE. */
+  host?: StaffHost;
+  /** How often the shopper's pillar asks HQ whether staff took its "call staff" request (tests shorten it). */
+  helpPollMs?: number;
 }
 
 /** Where a kiosk keeps its files inside its data folder. */
@@ -118,7 +124,7 @@ export function createKiosk(options: KioskOptions): Kiosk {
     deliverer?.wake();
     events.emit('outbox.changed', { pending: outbox.pendingCount() });
   };
-  const help = new HelpRequests(local, { outbox, storeCode, onQueued: queued });
+  const help = new HelpRequests(local, { outbox, storeCode, onQueued: queued, onRequested: () => staff.help.follow() });
   let cache: Db | null = null;
   let catalog: Catalog | null = null;
   let sync: SyncHost | null = null;
@@ -283,12 +289,36 @@ export function createKiosk(options: KioskOptions): Kiosk {
     await Promise.all([running?.stop(), delivering?.close(), topping?.close()]);
   };
 
+  const staff = new StaffMode({
+    local,
+    outbox,
+    events,
+    log,
+    app: options.app,
+    dataDir: options.dataDir,
+    databaseFiles: () => [currentCacheFile(options.dataDir), kioskPaths(options.dataDir).local],
+    config: () => load,
+    cache: () => cache,
+    hq: hqOf,
+    sync: () => sync,
+    syncStatus: () => (sync ? syncStatus : { ...NOT_CONFIGURED, source: catalog ? 'demo' : 'empty' }),
+    outboxStatus: () => outbox.status(startOfLocalDay(Date.now(), load.ok ? load.config.timeZone : 'UTC')),
+    ...(options.host ? { host: options.host } : {}),
+    ...(options.helpPollMs ? { helpPollMs: options.helpPollMs } : {}),
+    onQueued: queued,
+  });
+
   const orders = new Orders({
     local,
     outbox,
     storeCode,
     log,
     onQueued: queued,
+    staff: () => {
+      const session = staff.session();
+      return session ? { staffId: session.staffId } : null;
+    },
+    onAssisted: (order) => staff.audit.record(order.staffId, 'place-assisted-order', { order: order.code }, order.at),
     context: () => {
       const current = requireCatalog();
       if (!cache || !load.ok) throw new KioskError('UNAVAILABLE', 'The catalog is not available until the configuration is fixed');
@@ -320,9 +350,6 @@ export function createKiosk(options: KioskOptions): Kiosk {
     return catalog;
   };
 
-  const notYet = (): never => {
-    throw new Error('staff mode is not built yet');
-  };
   const handlers: Handlers = {
     'system.info': () => info,
     'catalog.search': (input) => requireCatalog().search(input),
@@ -344,24 +371,17 @@ export function createKiosk(options: KioskOptions): Kiosk {
     'sync.status': () => (sync ? syncStatus : { ...NOT_CONFIGURED, source: catalog ? 'demo' : 'empty' }),
     'orders.quote': (input) => orders.quote(input),
     'orders.checkDetails': (input) => orders.checkDetails(input),
-    'orders.place': (input) => orders.place(input),
+    'orders.place': (input) => {
+      const placed = orders.place(input);
+      // An order placed for a shopper is staff at work: staff mode stays.
+      if (staff.session()) staff.touch();
+      return placed;
+    },
     'orders.get': (input) => orders.get(input.id, input.lang),
     'orders.complements': (input) => orders.complements(input),
     'orders.rate': (input) => orders.rate(input),
     'outbox.status': () => outbox.status(startOfLocalDay(Date.now(), load.ok ? load.config.timeZone : 'UTC')),
-    // TEMPORARY (issue 8 in progress, replaced by electron/core/staff in this session): staff mode is not built yet.
-    'help.status': notYet,
-    'staff.accounts': notYet,
-    'staff.badge': notYet,
-    'staff.signIn': notYet,
-    'staff.signOut': notYet,
-    'staff.session': notYet,
-    'staff.product': notYet,
-    'staff.helpQueue': notYet,
-    'staff.updateHelp': notYet,
-    'staff.orders': notYet,
-    'staff.health': notYet,
-    'staff.action': notYet,
+    ...staff.handlers(),
   };
 
   const reloadConfig = (): void => {
@@ -372,6 +392,8 @@ export function createKiosk(options: KioskOptions): Kiosk {
     // The token is not part of what the screen shows, but a new one restarts sync all the same.
     const hqMoved = hqChanged(previous, load);
     if (!infoChanged && !hqMoved) return;
+    // Staff sign in again under the new configuration (another store's accounts, another HQ).
+    staff.endForConfigChange();
     const storeChanged = !load.ok || next.state !== info.state || (next.state === 'ready' && info.state === 'ready' && next.store.id !== info.store.id);
     info = next;
     reportConfig(log, load);
@@ -390,7 +412,7 @@ export function createKiosk(options: KioskOptions): Kiosk {
   if (watched) watchFile(watched, { interval: 1000 }, reloadConfig);
 
   return {
-    dispatcher: createDispatcher(handlers, log),
+    dispatcher: createDispatcher(handlers, log, () => staff.role()),
     events,
     catalog: () => catalog,
     configState: () => load,
@@ -399,6 +421,7 @@ export function createKiosk(options: KioskOptions): Kiosk {
     reloadConfig,
     async close() {
       if (watched) unwatchFile(watched, reloadConfig);
+      staff.close();
       await stopSync();
       closeCatalog();
       local.close();

@@ -2,7 +2,8 @@ import type { Migration } from './migrate';
 
 /**
  * `local.db`: what only this pillar knows, kept with `synchronous=FULL`: help requests, orders, ratings,
- * the coupon codes HQ assigned to this pillar, and the outbox that carries them to HQ.
+ * the coupon codes HQ assigned to this pillar, staff actions and the PIN pad's lockout, and the outbox
+ * that carries them to HQ.
  */
 export const LOCAL_MIGRATIONS: readonly Migration[] = [
   {
@@ -124,6 +125,62 @@ export const LOCAL_MIGRATIONS: readonly Migration[] = [
       CREATE TABLE outbox_widened (
         id TEXT PRIMARY KEY,
         kind TEXT NOT NULL CHECK (kind IN ('order', 'rating', 'help', 'coupon-issue')),
+        payload TEXT CHECK (payload IS NULL OR json_valid(payload)),
+        created_at INTEGER NOT NULL,
+        attempts INTEGER NOT NULL DEFAULT 0,
+        next_attempt_at INTEGER NOT NULL,
+        last_attempt_at INTEGER,
+        last_error TEXT,
+        state TEXT NOT NULL DEFAULT 'pending' CHECK (state IN ('pending', 'delivered', 'rejected')),
+        delivered_at INTEGER,
+        answer TEXT CHECK (answer IS NULL OR json_valid(answer))
+      ) STRICT;
+      INSERT INTO outbox_widened (rowid, id, kind, payload, created_at, attempts, next_attempt_at, last_attempt_at, last_error, state, delivered_at, answer)
+        SELECT rowid, id, kind, payload, created_at, attempts, next_attempt_at, last_attempt_at, last_error, state, delivered_at, answer FROM outbox;
+      DROP TABLE outbox;
+      ALTER TABLE outbox_widened RENAME TO outbox;
+      CREATE INDEX outbox_pending_by_age ON outbox (state, created_at);
+      CREATE INDEX outbox_by_delivered_at ON outbox (delivered_at) WHERE delivered_at IS NOT NULL;
+    `,
+  },
+  {
+    id: 4,
+    name: 'staff mode: the audit trail, the PIN pad lockout, help requests from the store',
+    // Staff actions are written with their outbox row (kind 'staff-action') in one transaction, like orders.
+    // help_requests now also keeps requests of other pillars of the store that staff here took or closed
+    // (kiosk = that pillar's id at HQ; NULL = made here), with who moved them and when. The outbox is
+    // rebuilt once more to widen its kinds.
+    sql: `
+      CREATE TABLE staff_actions (
+        id TEXT PRIMARY KEY,
+        at INTEGER NOT NULL,
+        -- NULL for a failed sign-in or a lockout: no account was proven.
+        staff_id TEXT,
+        action TEXT NOT NULL,
+        -- JSON: ids and codes only, never a shopper's personal data or a PIN.
+        detail TEXT NOT NULL CHECK (json_valid(detail))
+      ) STRICT;
+      CREATE INDEX staff_actions_by_at ON staff_actions (at);
+
+      -- One row: wrong PINs in a row, lockouts since the last right PIN, and until when the pad is locked.
+      CREATE TABLE staff_lockout (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        failures INTEGER NOT NULL DEFAULT 0,
+        lockouts INTEGER NOT NULL DEFAULT 0,
+        locked_until INTEGER
+      ) STRICT;
+      INSERT INTO staff_lockout (id) VALUES (1);
+
+      ALTER TABLE help_requests ADD COLUMN kiosk TEXT;
+      -- Who took or closed it: the staff member's name as the queue shows it, and their staff id.
+      ALTER TABLE help_requests ADD COLUMN by_name TEXT;
+      ALTER TABLE help_requests ADD COLUMN by_staff TEXT;
+      ALTER TABLE help_requests ADD COLUMN changed_at INTEGER;
+      UPDATE help_requests SET changed_at = coalesce(resolved_at, acknowledged_at, created_at);
+
+      CREATE TABLE outbox_widened (
+        id TEXT PRIMARY KEY,
+        kind TEXT NOT NULL CHECK (kind IN ('order', 'rating', 'help', 'coupon-issue', 'staff-action', 'help-update')),
         payload TEXT CHECK (payload IS NULL OR json_valid(payload)),
         created_at INTEGER NOT NULL,
         attempts INTEGER NOT NULL DEFAULT 0,

@@ -13,6 +13,8 @@ export interface HelpRequestsOptions {
   storeCode: () => string | null;
   /** A request and its outbox row have just committed. */
   onQueued: () => void;
+  /** A new request was made (the pillar starts asking HQ whether staff took it). */
+  onRequested?: (id: string) => void;
 }
 
 /**
@@ -29,8 +31,9 @@ export class HelpRequests {
   constructor(db: Db, options: HelpRequestsOptions) {
     this.#db = db;
     this.#o = options;
-    this.#open = db.prepare("SELECT id, created_at, status FROM help_requests WHERE status <> 'resolved' AND created_at > ? ORDER BY created_at DESC LIMIT 1");
-    this.#insert = db.prepare("INSERT INTO help_requests (id, created_at, screen, status) VALUES (?, ?, ?, 'open')");
+    // kiosk IS NULL: this pillar's own requests (the table also keeps other pillars' that staff here took).
+    this.#open = db.prepare("SELECT id, created_at, status FROM help_requests WHERE kiosk IS NULL AND status <> 'resolved' AND created_at > ? ORDER BY created_at DESC LIMIT 1");
+    this.#insert = db.prepare("INSERT INTO help_requests (id, created_at, screen, status, changed_at) VALUES (?, ?, ?, 'open', ?)");
   }
 
   request(screen: string, styleCode: string | undefined, now = Date.now()): HelpOutput {
@@ -40,10 +43,11 @@ export class HelpRequests {
     const where = styleCode ? `${screen}:${styleCode}` : screen;
     const store = this.#o.storeCode();
     this.#db.transaction(() => {
-      this.#insert.run(id, now, where);
+      this.#insert.run(id, now, where, now);
       if (store) this.#o.outbox.enqueue(id, 'help', HelpSubmission.parse({ id, store, at: now, screen: where }), now);
     })();
     if (store) this.#o.onQueued();
+    this.#o.onRequested?.(id);
     return { id, createdAt: now, status: 'open' };
   }
 }

@@ -28,6 +28,13 @@ export interface OrdersOptions {
   onQueued: () => void;
   /** Where a word goes when HQ's cached settings cannot be read (the defaults are used meanwhile). */
   log?: Logger;
+  /**
+   * Staff mode (issue 8): the signed-in staff member, whose id an order placed now is marked as assisted
+   * by; null outside staff mode. It comes from the core's session, never from the page's input.
+   */
+  staff?: () => { staffId: string } | null;
+  /** An assisted order is being written: record it, inside the order's transaction. */
+  onAssisted?: (order: { id: string; code: string; staffId: string; at: number }) => void;
 }
 
 interface OrderRow {
@@ -75,9 +82,9 @@ export class Orders {
     this.#s = {
       insert: db.prepare(
         `INSERT INTO orders (id, code, placed_at, lang, payment, lines, currency, items_minor, shipping_minor, total_minor,
-           delivery_from, delivery_to, delivery_day, holds, returns, reset_after_seconds, personal)
+           delivery_from, delivery_to, delivery_day, holds, returns, reset_after_seconds, personal, assisted_by, note)
          VALUES (@id, @code, @placedAt, @lang, @payment, @lines, @currency, @itemsMinor, @shippingMinor, @totalMinor,
-           @deliveryFrom, @deliveryTo, @deliveryDay, @holds, @returns, @resetAfterSeconds, @personal)`,
+           @deliveryFrom, @deliveryTo, @deliveryDay, @holds, @returns, @resetAfterSeconds, @personal, @assistedBy, @note)`,
       ),
       byId: db.prepare('SELECT * FROM orders WHERE id = ?'),
       codeTaken: db.prepare('SELECT 1 FROM orders WHERE code = ?').pluck(),
@@ -107,6 +114,8 @@ export class Orders {
    * committed (synchronous=FULL): from then on a power cut cannot lose it.
    */
   place(input: MethodParsedInput<'orders.place'>): PlaceOutput {
+    const staff = this.#o.staff?.() ?? null;
+    if (input.note !== undefined && !staff) throw new KioskError('FORBIDDEN', 'A note on an order is for staff mode');
     const ctx = this.#o.context();
     const { output, settings, store, window } = this.#quote(ctx, input.lines, input.lang);
     if (!output.ready || output.totalMinor !== input.seenTotalMinor) return { state: 'changed', quote: output };
@@ -129,6 +138,8 @@ export class Orders {
       ...(personal.delivery ? { delivery: personal.delivery } : {}),
       marketingConsent: personal.marketingConsent,
       payment: input.payment,
+      ...(staff ? { assistedBy: staff.staffId } : {}),
+      ...(input.note !== undefined ? { note: input.note } : {}),
       quote: {
         itemsMinor: output.itemsMinor,
         shippingMinor: output.shippingMinor,
@@ -161,8 +172,11 @@ export class Orders {
         returns: JSON.stringify(output.returns),
         resetAfterSeconds: settings.checkout.confirmationResetSeconds,
         personal: JSON.stringify(personal satisfies Personal),
+        assistedBy: staff?.staffId ?? null,
+        note: input.note ?? null,
       });
       this.#o.outbox.enqueue(id, 'order', body, placedAt);
+      if (staff) this.#o.onAssisted?.({ id, code: minted, staffId: staff.staffId, at: placedAt });
     })();
     this.#o.onQueued();
     return { state: 'confirmed', order: this.get(id, input.lang) };
