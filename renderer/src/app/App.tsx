@@ -19,6 +19,8 @@ import { IdleGuard } from '../features/session/IdleGuard';
 import { selectRoute, useSessionStore } from '../features/session/sessionStore';
 import { StartScreen } from '../features/start/StartScreen';
 import { StoresScreen } from '../features/stores/StoresScreen';
+import { StaffFrame } from '../features/staff/StaffFrame';
+import { useStaffStore } from '../features/staff/staffStore';
 import { ProvisioningScreen } from '../features/sync/ProvisioningScreen';
 import { selectNeedsSetupScreen, selectSyncStatus, useSyncStore, watchSyncStatus } from '../features/sync/syncStore';
 import { ConfigErrorScreen } from '../features/system/ConfigErrorScreen';
@@ -57,6 +59,8 @@ function Kiosk({ info }: { info: ReadySystemInfo }) {
   const language = chosen ?? info.defaultLanguage;
   const syncStatus = useSyncStore(selectSyncStatus);
   const settingUp = useSyncStore(selectNeedsSetupScreen);
+  // Staff idle is the core's to count: the shopper's idle warning never interrupts staff at work.
+  const staffOn = useStaffStore((state) => state.session !== null);
 
   // The shopper's search, call for help, bag, checkout form, order and offer codes leave with them: the
   // next session must not open on them, and nothing they typed stays in memory.
@@ -67,6 +71,7 @@ function Kiosk({ info }: { info: ReadySystemInfo }) {
     useCheckoutStore.getState().clear();
     useConfirmationStore.getState().clear();
     useCouponStore.getState().clear();
+    useStaffStore.getState().setNote('');
     end();
   }, [end]);
 
@@ -91,11 +96,15 @@ function Kiosk({ info }: { info: ReadySystemInfo }) {
   if (settingUp && syncStatus) return <ProvisioningScreen info={info} language={language} status={syncStatus} />;
 
   if (screen === 'attract') {
-    return <AttractScreen info={info} language={language} onChooseLanguage={chooseLanguage} onStart={start} onOpenOffer={openOffer} />;
+    return (
+      <StaffFrame info={info}>
+        <AttractScreen info={info} language={language} onChooseLanguage={chooseLanguage} onStart={start} onOpenOffer={openOffer} />
+      </StaffFrame>
+    );
   }
 
   return (
-    <>
+    <StaffFrame info={info}>
       {/*
         The start screen stays mounted under a product or the stores, only hidden, so "Back" returns to
         the same results at the same scroll position.
@@ -132,12 +141,14 @@ function Kiosk({ info }: { info: ReadySystemInfo }) {
       <CallStaff where={() => helpWhere(route, useSearchStore.getState())} language={language} storeLocale={info.locale} timeZone={info.timeZone} />
       {/* Dialogs over the screens (call staff, order notes) live here: above the screens, below the idle warning. */}
       <div id={SHEET_HOST_ID} />
-      <IdleGuard
-        // On an offer the shopper is busy on their phone (checking in, photographing the code), not idle.
-        idleSeconds={route.name === 'offer' ? Math.max(info.idle.attractAfterSeconds, OFFER_IDLE_SECONDS) : info.idle.attractAfterSeconds}
-        warningSeconds={info.idle.warningSeconds}
-        onTimeout={endSession}
-      />
-    </>
+      {staffOn ? null : (
+        <IdleGuard
+          // On an offer the shopper is busy on their phone (checking in, photographing the code), not idle.
+          idleSeconds={route.name === 'offer' ? Math.max(info.idle.attractAfterSeconds, OFFER_IDLE_SECONDS) : info.idle.attractAfterSeconds}
+          warningSeconds={info.idle.warningSeconds}
+          onTimeout={endSession}
+        />
+      )}
+    </StaffFrame>
   );
 }

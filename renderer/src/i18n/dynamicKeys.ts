@@ -1,8 +1,10 @@
 import { StockStatus } from '../../../shared/api/catalog';
 import { ERROR_CODES } from '../../../shared/api/result';
 import { ActiveOffer } from '../../../shared/api/shopper';
+import { StaffRole } from '../../../shared/api/staff';
 import { SyncProgress } from '../../../shared/api/sync';
 import { SIZE_KINDS } from '../features/search/sizeGroups';
+import { HELP_SCREENS } from '../features/staff/staffWords';
 
 /**
  * The translation keys the UI builds at run time from a template string (`status.` and then the
@@ -23,6 +25,9 @@ export const DYNAMIC_KEYS: Readonly<Record<string, readonly string[]>> = {
   'offers.platform.*': ActiveOffer.shape.checkIn.unwrap().shape.platform.options,
   // ProvisioningScreen (syncText.ts): the first snapshot's stages.
   'sync.setup.stage.*': SyncProgress.shape.stage.options,
+  // Staff mode: a staff member's role (the band, "Who's helping?"), and where a "call staff" came from (the queue).
+  'staff.role.*': StaffRole.options,
+  'staff.queue.screen.*': HELP_SCREENS,
 };
 
 /** Every key the families above stand for. */

@@ -29,6 +29,12 @@ const TEXT_PAIRS: [string, string][] = [
   ['--color-text', '--color-notice-soft'],
   ['--color-text-muted', '--color-notice-soft'],
   ['--color-status-nearby', '--color-notice-soft'],
+  // Staff mode: the band, and the staff panels' tinted rows.
+  ['--color-on-staff', '--color-staff'],
+  ['--color-text', '--color-staff-soft'],
+  ['--color-text-muted', '--color-staff-soft'],
+  ['--color-staff', '--color-surface'],
+  ['--color-danger', '--color-staff-soft'],
 ];
 
 describe('design tokens', () => {

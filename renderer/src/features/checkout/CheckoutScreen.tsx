@@ -14,6 +14,8 @@ import { useConfirmationStore } from '../confirmation/confirmationStore';
 import { LanguagePicker } from '../language/LanguagePicker';
 import { ScreenHeader } from '../product/ScreenHeader';
 import { useSessionStore } from '../session/sessionStore';
+import { AssistedNote } from '../staff/AssistedNote';
+import { assistedNote, useStaffStore } from '../staff/staffStore';
 import { useSyncStore } from '../sync/syncStore';
 import { ChangedNotice } from './ChangedNotice';
 import { fieldOf, problemsOf, smsWanted, stepsFor, type Payment } from './checkoutSteps';
@@ -134,7 +136,7 @@ export function CheckoutScreen({ info, language, onChooseLanguage, onStartOver }
     if (!quote || !quoteCurrent) return;
     if (form.payment === null && payment !== null) update({ payment });
     const previous = quote;
-    const outcome = await useCheckoutStore.getState().place(lines, language, previous.totalMinor);
+    const outcome = await useCheckoutStore.getState().place(lines, language, previous.totalMinor, assistedNote());
     switch (outcome.kind) {
       case 'confirmed':
         useConfirmationStore.getState().show(outcome.order);
@@ -142,6 +144,7 @@ export function CheckoutScreen({ info, language, onChooseLanguage, onStartOver }
         // The order is safe on the pillar: what was typed for it, and the bag, are no longer needed here.
         useBagStore.getState().clear();
         useCheckoutStore.getState().clear();
+        useStaffStore.getState().setNote('');
         return;
       case 'changed':
         useBagStore.getState().acceptQuote(outcome.quote);
@@ -252,6 +255,7 @@ export function CheckoutScreen({ info, language, onChooseLanguage, onStartOver }
                     }}
                   />
                 ) : null}
+                <AssistedNote language={language} />
               </>
             ) : null}
           </>

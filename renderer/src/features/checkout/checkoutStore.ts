@@ -30,7 +30,8 @@ interface CheckoutState {
   /** Next: checks this step's fields with the core, and moves on only when they pass. True when it moved. */
   next(lines: BagLine[]): Promise<boolean>;
   back(lines: BagLine[]): 'left' | 'stayed';
-  place(lines: BagLine[], lang: Language, seenTotalMinor: number): Promise<PlaceOutcome>;
+  /** `note`: staff mode's note for the store (the core marks the order as assisted by the staff member). */
+  place(lines: BagLine[], lang: Language, seenTotalMinor: number, note?: string): Promise<PlaceOutcome>;
   /** The session ended or the order was placed: everything typed is forgotten. */
   clear(): void;
 }
@@ -102,7 +103,7 @@ export const useCheckoutStore = create<CheckoutState>()((set, get) => ({
     set({ step: previous, failure: null });
     return 'stayed';
   },
-  async place(lines, lang, seenTotalMinor) {
+  async place(lines, lang, seenTotalMinor, note) {
     const { form } = get();
     if (form.payment === null) {
       set({ step: 'payment', problems: [{ path: 'payment', problem: 'required' }] });
@@ -110,7 +111,7 @@ export const useCheckoutStore = create<CheckoutState>()((set, get) => ({
     }
     const mine = generation;
     set({ busy: true, failure: null });
-    const answer = await kiosk.orders.place({ lines, lang, details: detailsOf(form, lines), payment: form.payment satisfies Payment, seenTotalMinor });
+    const answer = await kiosk.orders.place({ lines, lang, details: detailsOf(form, lines), payment: form.payment satisfies Payment, seenTotalMinor, ...(note ? { note } : {}) });
     if (mine !== generation) return { kind: 'failed', error: 'UNAVAILABLE' };
     set({ busy: false });
     if (!answer.ok) {

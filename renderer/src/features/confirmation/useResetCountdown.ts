@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { useStaffStore } from '../staff/staffStore';
 
 const ACTIVITY_EVENTS = ['pointerdown', 'keydown'] as const;
 
@@ -24,6 +25,11 @@ export function useResetCountdown(seconds: number, onReset: () => void): number 
     const tick = setInterval(() => {
       const left = Math.max(0, Math.ceil(seconds - (Date.now() - startedAt.current) / 1000));
       setRemaining(left);
+      if (left === 0 && useStaffStore.getState().session) {
+        // Staff at the pillar: the confirmation waits for them (staff mode has its own idle, in the core).
+        touched();
+        return;
+      }
       if (left === 0) {
         clearInterval(tick);
         reset.current();

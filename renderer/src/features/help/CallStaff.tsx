@@ -1,6 +1,8 @@
-import { BellRing, Check, Info } from 'lucide-react';
+import { BellRing, Check, Footprints, Info } from 'lucide-react';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Language } from '../../../../shared/languages';
+import { kiosk } from '../../api/kiosk';
 import { Button } from '../../app/ui/Button';
 import { formatClock } from '../stores/storeText';
 import { useDelayed } from '../product/useDelayed';
@@ -19,6 +21,8 @@ interface CallStaffProps {
 
 /** A call taking longer than this says "Calling staff…"; a quicker one goes straight to the answer. */
 const CALLING_SHOWN_AFTER_MS = 300;
+/** While nobody has taken the call, the pillar asks now and then too (an event can be missed in a reconnect). */
+const CHECK_EVERY_MS = 10_000;
 
 /**
  * The "Call staff" button on every screen of a session, and the answer: someone is on their way. It
@@ -27,6 +31,15 @@ const CALLING_SHOWN_AFTER_MS = 300;
 export function CallStaff({ where, language, storeLocale, timeZone }: CallStaffProps) {
   const { t } = useTranslation();
   const { phase, open, call } = useHelpStore();
+  const waiting = useHelpStore((state) => state.request !== null && state.progress === null);
+
+  useEffect(() => kiosk.subscribe('help.updated', (update) => useHelpStore.getState().heard(update)), []);
+  useEffect(() => {
+    if (!waiting) return;
+    const timer = setInterval(() => void useHelpStore.getState().check(), CHECK_EVERY_MS);
+    return () => clearInterval(timer);
+  }, [waiting]);
+
   return (
     <>
       <button
@@ -46,7 +59,7 @@ export function CallStaff({ where, language, storeLocale, timeZone }: CallStaffP
 
 function HelpDialog({ language, storeLocale, timeZone }: Omit<CallStaffProps, 'where'>) {
   const { t } = useTranslation();
-  const { phase, request, repeated, dismiss } = useHelpStore();
+  const { phase, request, repeated, progress, dismiss } = useHelpStore();
   const showCalling = useDelayed(phase === 'calling', CALLING_SHOWN_AFTER_MS);
   const close = (
     <Button variant="primary" onClick={dismiss}>
@@ -70,7 +83,14 @@ function HelpDialog({ language, storeLocale, timeZone }: Omit<CallStaffProps, 'w
   const time = formatClock(clockAt(request.createdAt, timeZone), { language, storeLocale });
   return (
     <Sheet icon={<Check />} title={t('help.title')} actions={close} onDismiss={dismiss}>
-      <p>{repeated ? t('help.again') : t('help.body')}</p>
+      {progress?.status === 'acknowledged' ? (
+        <p className={styles.coming} role="status">
+          <Footprints aria-hidden="true" />
+          {progress.by ? t('help.comingNamed', { name: progress.by }) : t('help.coming')}
+        </p>
+      ) : (
+        <p>{repeated ? t('help.again') : t('help.body')}</p>
+      )}
       <p className={styles.when}>{t('help.calledAt', { time })}</p>
     </Sheet>
   );

@@ -9,6 +9,8 @@ import { useOrderContext } from '../bag/useOrderContext';
 import { LanguagePicker } from '../language/LanguagePicker';
 import { OfferBand } from '../offers/OfferBand';
 import { useSessionStore } from '../session/sessionStore';
+import { StaffProductDetail } from '../staff/StaffProductDetail';
+import { selectStaffDetail, useStaffStore } from '../staff/staffStore';
 import { FreshnessLine } from '../sync/FreshnessLine';
 import { ColourPicker } from './ColourPicker';
 import { Gallery } from './Gallery';
@@ -98,6 +100,7 @@ function ProductBody({ info, detail, page, route, headingRef, language }: Produc
   const chosen = cells.find((cell) => cell.sku !== null && cell.sku === selection.sku) ?? null;
   const colourName = detail.colours.find((colour) => colour.code === selection.colourCode)?.name ?? selection.colourCode;
   const context = useOrderContext(info, language);
+  const staffDetail = useStaffStore(selectStaffDetail);
 
   const select = (next: Selection): void => {
     replace({ name: 'product', styleCode: detail.styleCode, colourCode: next.colourCode, ...(next.sku ? { sku: next.sku } : {}) });
@@ -151,6 +154,10 @@ function ProductBody({ info, detail, page, route, headingRef, language }: Produc
           <SizeGrid cells={cells} chosenSku={selection.sku} storeLocale={info.locale} onChoose={(sku) => select({ colourCode: selection.colourCode, sku })} />
           <FreshnessLine language={language} storeLocale={info.locale} className={styles.freshness} />
         </section>
+
+        {staffDetail ? (
+          <StaffProductDetail styleCode={detail.styleCode} language={language} colourCode={selection.colourCode} chosenSku={selection.sku ?? null} locale={info.locale} />
+        ) : null}
 
         {chosen ? (
           <VariantChoice

@@ -1,7 +1,8 @@
 import { create } from 'zustand';
 import { kiosk } from '../../api/kiosk';
 import { useSessionStore } from '../session/sessionStore';
-import { barcodeDigits } from './barcode';
+import { useStaffStore } from '../staff/staffStore';
+import { barcodeDigits, looksLikeBarcode } from './barcode';
 
 /** What the shopper is told after a scan that found nothing (a found code just opens its product). */
 export type ScanNotice = 'notFound' | 'unavailable';
@@ -21,6 +22,17 @@ export const useScannerStore = create<ScannerState>()((set) => ({
   notice: null,
   async lookUp(code) {
     const mine = ++generation;
+    // A code that is no product barcode may be a staff badge: it opens the PIN pad with that person picked.
+    const trimmed = code.trim();
+    if (!looksLikeBarcode(trimmed) && trimmed.length >= 4 && trimmed.length <= MAX_CODE) {
+      const badge = await kiosk.staff.badge({ code: trimmed });
+      if (mine !== generation) return;
+      if (badge.ok && badge.value.account) {
+        set({ notice: null });
+        useStaffStore.getState().openEntry(badge.value.account);
+        return;
+      }
+    }
     const digits = barcodeDigits(code);
     const answer = digits.length <= MAX_CODE ? await kiosk.catalog.byBarcode({ code: digits }) : null;
     // A newer scan, or the session ending, wins.
