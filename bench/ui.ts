@@ -93,6 +93,7 @@ async function measureTaps(browser: Browser, chain: UiChain): Promise<number[]> 
     if (tap >= 0) samples.push(ms);
     await back.tap();
     await grid.waitFor();
+    await settled(page);
   }
   await page.close();
   return samples;
@@ -115,6 +116,20 @@ async function showRow(page: Page, row: number): Promise<void> {
   throw new Error(`row ${row} of the grid never came on screen`);
 }
 
+/**
+ * Waits until the grid has stopped moving: shown again after a product page, it puts back where the
+ * shopper left it a frame or two later, and a row scrolled to before that would be scrolled away again.
+ */
+async function settled(page: Page): Promise<void> {
+  let last = Number.NaN;
+  for (let read = 0; read < 50; read++) {
+    const top = await resultGrid(page).evaluate((element) => element.scrollTop as number);
+    if (top === last) return;
+    last = top;
+    await page.waitForTimeout(150);
+  }
+}
+
 /** The tap on row `row`'s card; shown again and tapped again if the grid moved it away meanwhile. */
 async function tapRow(page: Page, row: number): Promise<number> {
   for (let attempt = 1; ; attempt++) {
@@ -122,7 +137,8 @@ async function tapRow(page: Page, row: number): Promise<number> {
     try {
       return await tapToProduct(page, row, row % 3, 10_000);
     } catch (error) {
-      if (attempt === 3) throw error;
+      if (attempt === 5) throw error;
+      await settled(page);
     }
   }
 }
