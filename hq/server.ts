@@ -36,6 +36,8 @@ export interface HqOptions {
   now?: () => number;
   /** Codes a new check-in or today-only offer starts with (0: none until the admin mints some). Default 2000. */
   initialCouponPool?: number;
+  /** electron-builder output to serve as the update feed, one folder per version (`DIR/1.4.0/latest-linux.yml`, …). Default: none. */
+  releasesDir?: string;
 }
 
 export interface RunningHq {
@@ -76,7 +78,7 @@ export async function startHq(options: HqOptions): Promise<RunningHq> {
     if (released > 0) log.info({ released }, 'claims of requests cut off by the last stop released');
     let url = '';
     const payments = options.payments ?? referencePaymentPages(() => configuredUrl ?? url);
-    app = createHqApp({ store, watch, adminToken, dataDir, log, now: options.now ?? Date.now, payments }).app;
+    app = createHqApp({ store, watch, adminToken, dataDir, log, now: options.now ?? Date.now, payments, releasesDir: options.releasesDir ?? null }).app;
     const host = options.host ?? '127.0.0.1';
     await app.listen({ host, port: options.port ?? 8787 });
     url = urlOf(host, (app.server.address() as AddressInfo).port);

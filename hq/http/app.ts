@@ -7,7 +7,9 @@ import { adminRoutes } from './adminRoutes';
 import { authenticator, type Caller } from './auth';
 import { couponRoutes } from './couponRoutes';
 import type { HqApp, HqContext } from './context';
+import { enrolRoutes } from './enrolRoutes';
 import { errorBody, handleError } from './errors';
+import { fleetRoutes } from './fleetRoutes';
 import type { HeadWatch } from './headWatch';
 import { liveRoutes } from './liveRoutes';
 import { mediaRoutes } from './mediaRoutes';
@@ -16,6 +18,7 @@ import type { PaymentLinks } from './paymentLinks';
 import { payRoutes } from './payRoutes';
 import { staffRoutes } from './staffRoutes';
 import { syncRoutes } from './syncRoutes';
+import { updateRoutes } from './updateRoutes';
 import { upstreamRoutes } from './upstreamRoutes';
 
 export interface HqAppOptions {
@@ -26,6 +29,8 @@ export interface HqAppOptions {
   log: Logger;
   now: () => number;
   payments: PaymentLinks;
+  /** electron-builder output, one folder per version, for the update feed; null serves none. */
+  releasesDir?: string | null;
 }
 
 declare module 'fastify' {
@@ -82,6 +87,9 @@ export function createHqApp(options: HqAppOptions): { app: HqApp; streams: Set<S
   payRoutes(app, context);
   couponRoutes(app, context);
   staffRoutes(app, context);
+  enrolRoutes(app, context);
+  fleetRoutes(app, context);
+  updateRoutes(app, context, options.releasesDir ?? null);
 
   // Live streams hold their connections open: end them first so close() is prompt and each pillar
   // sees an orderly end (and reconnects after `retry`) rather than a reset.

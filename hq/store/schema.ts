@@ -1,3 +1,4 @@
+import { FLEET_MIGRATION } from '../fleet/schema';
 import type { Migration } from './migrate';
 
 /**
@@ -345,4 +346,6 @@ export const HQ_MIGRATIONS: readonly Migration[] = [
       CREATE INDEX help_requests_by_store_received ON help_requests (store_code, received_at);
     `,
   },
+  // Enrolment codes, pillars, heartbeats, rollouts (issue 9): kept beside the fleet code that reads them.
+  FLEET_MIGRATION,
 ];

@@ -8,6 +8,7 @@ import { Offer, type Product, Settings, type StockTuple } from '../../shared/syn
 import { canonicalJson } from '../../shared/sync/digest';
 import { type Change, type Cursor, type Feed, type Region, type SnapshotManifest, StockUpdate, type StockUpdateResult } from '../../shared/sync/protocol';
 import { HelpSubmission, type OrderReceipt, type OrderStatus, OrderSubmission, RatingSubmission, type Receipt } from '../../shared/sync/upstream';
+import { type FleetStore, SqliteFleetStore } from '../fleet/fleetStore';
 import { CatalogWrites } from './catalogWrites';
 import { ChangeLog, EVERY_REGION, type LogWriter } from './changeLog';
 import { CouponLedger } from './couponLedger';
@@ -102,6 +103,7 @@ class SqliteStore implements HqStore {
   readonly #ratings: Submissions<RatingSubmission>;
   readonly #helpRequests: Submissions<HelpSubmission>;
   readonly staff: SqliteStaffStore;
+  readonly fleet: FleetStore;
   readonly #s: Record<'offer' | 'putOffer' | 'deleteOffer' | 'settings' | 'putSettings' | 'storeExists' | 'idempotency' | 'putIdempotency' | 'forgetIdempotency', Database.Statement>;
   #closed = false;
 
@@ -120,6 +122,7 @@ class SqliteStore implements HqStore {
     this.#ratings = new Submissions<RatingSubmission>(db, 'ratings', 'rating');
     this.#helpRequests = new Submissions<HelpSubmission>(db, 'help_requests', 'help');
     this.staff = new SqliteStaffStore(db, { receive: (claim, apply) => this.#receive(claim, apply), write: (body) => this.#write(body), open: () => this.#open() });
+    this.fleet = new SqliteFleetStore(db);
     this.#s = {
       offer: db.prepare('SELECT data FROM offers WHERE id = ?').pluck(),
       putOffer: db.prepare('INSERT INTO offers (id, data) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET data = excluded.data'),

@@ -1,3 +1,4 @@
+import type { FleetStore } from '../fleet/fleetStore';
 import type { Category, Colour, Location, Offer, Product, Settings, StockTuple } from '../../shared/sync/entities';
 import type { Change, Cursor, Feed, Region, SnapshotManifest, StockUpdate, StockUpdateResult } from '../../shared/sync/protocol';
 import type { CouponIssue, PoolAnswer, PoolRequest, RedeemAnswer } from '../../shared/sync/coupons';
@@ -42,6 +43,8 @@ export interface HqStore {
   issueKioskToken(storeCode: string, label?: string): Promise<string>;
   /** The store a pillar token opens, or null (unknown or revoked). */
   authenticateKiosk(token: string): Promise<{ storeCode: string; kioskId: string } | null>;
+  /** Enrolment codes, heartbeats, rollouts (hq/fleet/fleetStore.ts). */
+  readonly fleet: FleetStore;
 
   // ── Reading for pillars ─────────────────────────────────────────────────────────────────────────
   /** A store's region: itself, its nearby stores (nearest first) and the online warehouse; null for an unknown store. */
