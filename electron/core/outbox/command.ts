@@ -1,4 +1,5 @@
 import type { OutboxStatus } from '../../../shared/api/orders';
+import { UPSTREAM } from '../../../shared/sync/upstream';
 import { openLocal } from '../db/open';
 import { startOfLocalDay } from '../orders/deliveryDates';
 import { OutboxStore, type PendingRow } from './store';
@@ -19,6 +20,9 @@ export function outboxReport(localFile: string, timeZone: string, now = Date.now
   }
 }
 
+/** The widest kind's name, so every row's code and id line up whatever the kind. */
+const KIND_WIDTH = Math.max(...Object.keys(UPSTREAM).map((kind) => kind.length));
+
 export function formatOutbox(report: OutboxReport, timeZone: string): string {
   const at = (ms: number | null): string => (ms === null ? 'never' : new Date(ms).toLocaleString('sv-SE', { timeZone }));
   const lines = [
@@ -30,13 +34,13 @@ export function formatOutbox(report: OutboxReport, timeZone: string): string {
     lines.push('pending (oldest first):');
     for (const row of report.pendingRows) {
       lines.push(
-        `  ${row.kind.padEnd(6)} ${(row.code ?? '').padEnd(9)} ${row.id}  since ${at(row.createdAt)}, ${row.attempts} attempt${row.attempts === 1 ? '' : 's'}, next ${at(row.nextAttemptAt)}${row.lastError ? `\n           ${row.lastError}` : ''}`,
+        `  ${row.kind.padEnd(KIND_WIDTH)} ${(row.code ?? '').padEnd(9)} ${row.id}  since ${at(row.createdAt)}, ${row.attempts} attempt${row.attempts === 1 ? '' : 's'}, next ${at(row.nextAttemptAt)}${row.lastError ? `\n    ${row.lastError}` : ''}`,
       );
     }
   }
   if (report.rejected.length > 0) {
     lines.push('refused by HQ (kept, not retried; sort out with HQ):');
-    for (const row of report.rejected) lines.push(`  ${row.kind.padEnd(6)} ${(row.code ?? '').padEnd(9)} ${row.id}  at ${at(row.at)}\n           ${row.reason}`);
+    for (const row of report.rejected) lines.push(`  ${row.kind.padEnd(KIND_WIDTH)} ${(row.code ?? '').padEnd(9)} ${row.id}  at ${at(row.at)}\n    ${row.reason}`);
   }
   return lines.join('\n');
 }
