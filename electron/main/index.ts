@@ -12,6 +12,7 @@ import { kioskWindowOptions } from './kioskWindow';
 import { lockDownContents, lockDownSession } from './lockdown';
 import { mimeType, resolveAppPath } from './protocol';
 import { APP_ENTRY, APP_RECOVERY, APP_SCHEME } from './security';
+import { startSystemdWatchdog } from './systemdWatchdog';
 
 /**
  * The Electron main process: composition only. Every policy lives in a module of its own and is tested
@@ -73,6 +74,8 @@ async function start(): Promise<void> {
   registerKioskApi(ipcMain, kiosk.dispatcher, log);
 
   const window = openKioskWindow(kiosk, log);
+  // Under resources/linux/pillar-kiosk.service (WatchdogSec=): a stuck main process gets the session restarted.
+  startSystemdWatchdog({ env: process.env, log });
   app.on('second-instance', () => window.focus());
   app.on('window-all-closed', () => app.quit());
   let closed = false;
