@@ -15,13 +15,20 @@ const DEFAULT_DATA = path.join(ROOT, '.pillar-data', 'hq');
 const USAGE = `usage: npm run hq -- [command] [options]
 
   serve (the default)  [--port 8787] [--host 127.0.0.1] [--demo] [--scale demo|full] [--public-url URL] [--coupon-pool N]
+                       [--releases DIR]
                        run HQ; prints "Pillar HQ: <url>" once it listens; --public-url is the address
                        shoppers' phones reach it at, for payment links (default: the address it listens on);
-                       --coupon-pool: codes a new check-in or today-only offer starts with (default 2000)
+                       --coupon-pool: codes a new check-in or today-only offer starts with (default 2000);
+                       --releases: electron-builder output, one folder per version, served as the update feed
   import               --catalog FILE --stock FILE (either or both)
                        import a catalog and stock levels: every row is checked, nothing is imported if one is bad
   token                --store ID [--till]
                        print a new pillar token for a store (a till token, for redeeming coupons, with --till)
+  enrol                --store ID [--label TEXT] [--valid-hours 72]
+                       print a one-time enrolment code for a new pillar of the store (npm run kiosk -- provision)
+  rollout              --version V --percent N [--store ID …] [--channel latest]
+                       the version pillars should run: the listed stores' pillars and N% of the others get V,
+                       the rest stay on the last version rolled out to 100%
   compact              --keep N        drop all but the newest N changes from the log (pillars further behind
                                        resnapshot) and forget idempotency keys older than 30 days
   orders               [--store ID] [--json] [--with-contact]
@@ -35,7 +42,9 @@ const USAGE = `usage: npm run hq -- [command] [options]
 every command: --data DIR (HQ's data folder; default .pillar-data/hq), --help`;
 
 const COMMANDS: Record<string, readonly string[]> = {
-  serve: ['port', 'host', 'demo', 'scale', 'public-url', 'coupon-pool'],
+  serve: ['port', 'host', 'demo', 'scale', 'public-url', 'coupon-pool', 'releases'],
+  enrol: ['store', 'label', 'valid-hours'],
+  rollout: ['version', 'percent', 'store', 'channel'],
   import: ['catalog', 'stock'],
   token: ['store', 'till'],
   compact: ['keep'],
@@ -114,6 +123,25 @@ async function main(argv: string[]): Promise<number> {
         return 0;
       });
     }
+    case 'enrol': {
+      const storeCode = required(values.store, '--store ID');
+      const validHours = integer(values['valid-hours'] ?? '72', '--valid-hours', 1, 720);
+      const { enrolCommand } = await import('./fleet/commands');
+      return withStore(dataDir, async (store) => {
+        process.stdout.write(await enrolCommand(store, { store: storeCode, validHours, ...(values.label === undefined ? {} : { label: values.label }) }, Date.now()));
+        return 0;
+      });
+    }
+    case 'rollout': {
+      const version = required(values.version, '--version V');
+      const percent = integer(required(values.percent, '--percent N'), '--percent', 0, 100);
+      const { allStores, rolloutCommand } = await import('./fleet/commands');
+      const stores = allStores(argv);
+      return withStore(dataDir, async (store) => {
+        process.stdout.write(await rolloutCommand(store, { version, percent, stores, channel: values.channel ?? 'latest' }, Date.now()));
+        return 0;
+      });
+    }
     case 'compact': {
       const keep = integer(required(values.keep, '--keep N'), '--keep', 0, Number.MAX_SAFE_INTEGER);
       return withStore(dataDir, async (store) => {
@@ -181,6 +209,12 @@ function parse(argv: string[]) {
         'with-contact': { type: 'boolean' },
         till: { type: 'boolean' },
         transaction: { type: 'string' },
+        label: { type: 'string' },
+        'valid-hours': { type: 'string' },
+        version: { type: 'string' },
+        percent: { type: 'string' },
+        channel: { type: 'string' },
+        releases: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -211,6 +245,7 @@ async function serve(dataDir: string, values: Values): Promise<number> {
     log,
     ...(publicUrl === undefined ? {} : { publicUrl }),
     ...(initialCouponPool === undefined ? {} : { initialCouponPool }),
+    ...(values.releases === undefined ? {} : { releasesDir: path.resolve(values.releases) }),
   });
   // Tools that start HQ wait for exactly this line.
   console.log(`Pillar HQ: ${hq.url}`);

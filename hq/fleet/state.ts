@@ -19,7 +19,7 @@ export interface Judgement {
  * clock is off by an hour is judged as fairly as one whose clock is right.
  */
 export function judge(last: { heartbeat: Heartbeat; receivedAt: number } | null, now: number): Judgement {
-  if (!last) return { state: 'never-seen', reasons: ['No heartbeat since it was enrolled'] };
+  if (!last) return { state: 'never-seen', reasons: ['No heartbeat yet'] };
   const { heartbeat, receivedAt } = last;
   const since = Math.max(0, now - receivedAt);
   const ageOf = (at: number): number => Math.max(0, heartbeat.at - at) + since;
