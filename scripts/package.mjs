@@ -21,7 +21,10 @@ if (!reachable && process.env.PILLAR_PACKAGE_FORCE !== '1') {
 }
 
 await runOrExit(npm, ['run', 'build']);
-const code = await run(process.execPath, [`${ROOT}/node_modules/electron-builder/cli.js`, '--config', 'electron-builder.yml', ...process.argv.slice(2)]);
+const args = process.argv.slice(2);
+// Installers and their feed files land in release/; HQ serves them from its releases folder.
+if (!args.some((arg) => arg === '--publish' || arg === '-p' || arg.startsWith('--publish='))) args.push('--publish', 'never');
+const code = await run(process.execPath, [`${ROOT}/node_modules/electron-builder/cli.js`, '--config', 'electron-builder.yml', ...args]);
 // electron-builder rebuilt better-sqlite3 for Electron (or began to): put the Node build back for the
 // tests and tools, whether packaging succeeded or not.
 const restored = await run(npm, ['rebuild', 'better-sqlite3']);
