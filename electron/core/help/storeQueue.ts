@@ -182,6 +182,8 @@ export class StoreHelpQueue {
       .helpQueue()
       .then(
         (queue) => {
+          // The kiosk closed (its database with it) while HQ was answering.
+          if (this.#closed) return false;
           this.#hq = { queue, at: this.#now() };
           this.#apply(queue);
           return true;

@@ -3,6 +3,7 @@ import { STAFF_ROLE_RANK } from '../../../shared/sync/entities';
 import { KioskError } from '../api/errors';
 import type { StaffAudit } from './audit';
 import { exportLogs, writableRoot } from './logs';
+import { uploadLogs } from './logUpload';
 
 export type StaffActionName = 'sync-now' | 'resnapshot' | 'restart-app' | 'exit-kiosk' | 'export-logs-usb' | 'export-logs-hq';
 
@@ -27,6 +28,8 @@ export interface ActionContext {
   store: string | null;
   /** The sync thread, while HQ is configured. */
   sync: { syncNow(): void; resnapshot(): void } | null;
+  /** HQ's address and this pillar's token, while HQ is configured (the log export to HQ). */
+  hq: { url: string; token: string } | null;
   now: number;
   env?: Readonly<Record<string, string | undefined>>;
 }
@@ -42,7 +45,7 @@ export function usbRoots(host: StaffHost, env: Readonly<Record<string, string | 
  * The health screen's actions. Each is recorded (who, what) before it runs, so even a restart leaves its
  * trace; one the host or the setup cannot do answers UNAVAILABLE with the reason, and exit-kiosk is IT's only.
  */
-export function runStaffAction(action: StaffActionName, ctx: ActionContext): StaffActionOutput {
+export async function runStaffAction(action: StaffActionName, ctx: ActionContext): Promise<StaffActionOutput> {
   const { session, audit, host, now } = ctx;
   switch (action) {
     case 'sync-now':
@@ -76,7 +79,16 @@ export function runStaffAction(action: StaffActionName, ctx: ActionContext): Sta
       audit.record(session.staffId, 'export-logs', { to: 'usb', files }, now);
       return { done: true, message: `Copied ${files} log file(s) to the USB drive`, path: folder };
     }
-    case 'export-logs-hq':
-      throw new KioskError('UNAVAILABLE', 'Sending logs to HQ is not possible yet: this HQ has no log upload (POST /v1/kiosks/logs); export them to a USB drive instead');
+    case 'export-logs-hq': {
+      if (!ctx.hq) throw new KioskError('UNAVAILABLE', 'This pillar has no HQ to send its logs to (no HQ token in its configuration)');
+      let sent: Awaited<ReturnType<typeof uploadLogs>>;
+      try {
+        sent = await uploadLogs(ctx.dataDir, ctx.hq);
+      } catch (error) {
+        throw new KioskError('UNAVAILABLE', `The logs could not be sent to HQ: ${(error as Error).message}`);
+      }
+      audit.record(session.staffId, 'export-logs', { to: 'hq', lines: sent.lines, upload: sent.answer.id.slice(0, 200) }, now);
+      return { done: true, message: `Sent ${sent.lines} log lines to HQ (${sent.answer.bytes} bytes)` };
+    }
   }
 }

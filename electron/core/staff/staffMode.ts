@@ -216,6 +216,7 @@ export class StaffMode {
           dataDir: this.#o.dataDir,
           store: load.ok ? load.config.store.id : null,
           sync: this.#o.sync(),
+          hq: this.#o.hq(),
           now: this.#now(),
         });
       }),
