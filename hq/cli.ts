@@ -2,6 +2,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import pino from 'pino';
+import { STAFF_USAGE } from './staff/usage';
 import { StoreInputError, type HqStore } from './store/store';
 
 /**
@@ -38,6 +39,7 @@ const USAGE = `usage: npm run hq -- [command] [options]
   redeem               --store ID [--transaction ID] [--json] CODE
                        redeem a code as a till of that store does (it is used up; the same --transaction again
                        gets the same answer); exit code 1 when it is refused, with the reason
+${STAFF_USAGE}
 
 every command: --data DIR (HQ's data folder; default .pillar-data/hq), --help`;
 
@@ -74,6 +76,8 @@ try {
 }
 
 async function main(argv: string[]): Promise<number> {
+  // `staff` reads its own flags (--store more than once; a PIN never among them): staff/staffCli.ts.
+  if (argv[0] === 'staff') return (await import('./staff/staffCli')).staffCommand(argv.slice(1), DEFAULT_DATA);
   const { positionals, values } = parse(argv);
   if (values.help) {
     console.log(USAGE);
