@@ -4,10 +4,11 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { LANGUAGES, type Language } from '../../shared/languages';
 import { KioskError } from './api/errors';
-import { loadConfig, locateConfig } from './config/load';
+import { CONFIG_FILE_NAME, loadConfig, locateConfig } from './config/load';
 import { createKiosk, kioskPaths } from './kiosk';
 import { createLogger } from './log/logger';
 import { formatOutbox, outboxReport } from './outbox/command';
+import { runProvision } from './provision/command';
 import { doctor, formatDoctor } from './sync/doctor';
 import { runSync } from './sync/syncCommand';
 import { appIdentity, systemInfo } from './system/info';
@@ -24,6 +25,9 @@ const USAGE = `usage: npm run kiosk -- <command> [options]
   stock <sku|ean>                        where a variant is: this store, nearby stores, online
   sync --hq URL --token T [--store ID]   provision the cache from HQ (snapshot, then changes) and exit;
        [--follow]                        with --follow, keep following HQ until stopped
+  provision --hq URL --enrol-code CODE  enrol this pillar with HQ (a one-time code from "npm run hq -- enrol"),
+       [--config FILE] [--force]         write its configuration (default: pillar.config.json in the data folder;
+                                         an existing one is kept unless --force) and pre-sync its cache
   doctor [--digest]                      sync state, cursor, freshness, row counts, integrity check
   outbox                                 what is still on its way to HQ (orders, ratings, help requests), the
                                          last error, and rows HQ refused (exit 1 when there are any); no personal data
@@ -42,6 +46,8 @@ const { positionals, values } = parseArgs({
     token: { type: 'string', default: process.env['PILLAR_HQ_TOKEN'] },
     store: { type: 'string' },
     follow: { type: 'boolean', default: false },
+    'enrol-code': { type: 'string' },
+    force: { type: 'boolean', default: false },
     digest: { type: 'boolean', default: false },
     help: { type: 'boolean', short: 'h' },
   },
@@ -129,6 +135,22 @@ async function main(): Promise<number> {
         return 2;
       }
       return runSync({ hq: values.hq, token: values.token, store: values.store, dataDir: path.resolve(values.data), follow: values.follow, json: values.json });
+    }
+    case 'provision': {
+      if (!values.hq || !values['enrol-code']) {
+        console.error(`provision needs --hq URL and --enrol-code CODE\n${USAGE}`);
+        return 2;
+      }
+      const dataDir = path.resolve(values.data);
+      return runProvision({
+        hq: values.hq,
+        code: values['enrol-code'],
+        dataDir,
+        configFile: values.config ? path.resolve(values.config) : path.join(dataDir, CONFIG_FILE_NAME),
+        force: values.force,
+        appVersion: app.version,
+        json: values.json,
+      });
     }
     case 'outbox': {
       const config = loadConfig(location);

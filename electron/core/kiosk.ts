@@ -27,6 +27,14 @@ import { OutboxStore } from './outbox/store';
 import type { StaffHost } from './staff/actions';
 import { StaffMode } from './staff/staffMode';
 import { systemInfo, type AppIdentity } from './system/info';
+import type { RolloutDecision } from '../../shared/sync/fleet';
+import { loadWithPushed } from './config/pushed';
+import { collectHeartbeat, IDLE_UPDATE, type UpdateReport } from './heartbeat/collect';
+import { HeartbeatSender, type HeartbeatTiming } from './heartbeat/sender';
+import { readSettings } from './orders/settings';
+import { readRollbackState, rollbackReport } from './updates/rollback';
+import { storeHours } from './updates/storeHours';
+import type { InstallContext } from './updates/policy';
 
 export interface KioskOptions {
   app: AppIdentity;
@@ -45,6 +53,9 @@ export interface KioskOptions {
   syncTiming?: Partial<SyncTiming>;
   /** Backoff of the outbox's deliveries to HQ (tests shorten it). */
   outboxTiming?: Partial<OutboxTiming>;
+  /** What the host's updater is doing, for the heartbeat (Electron); absent: idle, or the last rollback. */
+  updateStatus?: () => UpdateReport;
+  heartbeatTiming?: Partial<HeartbeatTiming>;
   /** What the host can do for staff mode's health actions (restart, leave kiosk mode, find USB drives); absent = UNAVAILABLE. */
   host?: StaffHost;
   /** How often the shopper's pillar asks HQ whether staff took its "call staff" request (tests shorten it). */
@@ -69,6 +80,10 @@ export interface Kiosk {
   media(mediaPath: string): Promise<string | null>;
   /** Re-reads the configuration and tells the UI when what it shows would change. */
   reloadConfig(): void;
+  /** The version HQ last said this pillar should run (from the heartbeat's answer); null: none yet. */
+  rollout(): RolloutDecision | null;
+  /** What the update policy needs from the core: the store's hours and clock, how long a shopper session can last. */
+  updateWindow(): Pick<InstallContext, 'openingHours' | 'timeZone' | 'sessionEndsAfterSeconds'> | null;
   /** Stops sync (letting a batch in flight commit) and closes the databases. */
   close(): Promise<void>;
 }
@@ -129,6 +144,18 @@ export function createKiosk(options: KioskOptions): Kiosk {
   let catalog: Catalog | null = null;
   let sync: SyncHost | null = null;
   let syncStatus: SyncStatus = NOT_CONFIGURED;
+  /** Posts the pillar's health to HQ while HQ is configured (started and stopped with sync). */
+  let heartbeat: HeartbeatSender | null = null;
+  let rollout: RolloutDecision | null = null;
+  /** The configuration with what HQ pushed in its settings laid over the file's (issue 9). */
+  const effective = (current: ConfigLoad): ConfigLoad => loadWithPushed(current, cache && hqOf() ? readSettings(cache, Date.now()).settings.pillar : undefined);
+  /** HQ's settings changed under the screen: it shows the new idle times, branding and language at once. */
+  const refreshInfo = (): void => {
+    const next = systemInfo(options.app, effective(load));
+    if (JSON.stringify(next) === JSON.stringify(info)) return;
+    info = next;
+    events.emit('system.infoChanged', info);
+  };
 
   /** With an HQ token the cache comes from HQ through sync; without one, from the built-in demo chain. */
   const hqOf = (): { url: string; token: string } | null => (load.ok && load.config.hq.token && options.sync !== false ? { url: load.config.hq.url, token: load.config.hq.token } : null);
@@ -188,6 +215,28 @@ export function createKiosk(options: KioskOptions): Kiosk {
       onOrderUpdated: (id) => events.emit('orders.updated', { id }),
     });
     deliverer.start();
+    heartbeat = new HeartbeatSender({
+      url: hq.url,
+      token: hq.token,
+      log,
+      ...(options.heartbeatTiming ? { timing: options.heartbeatTiming } : {}),
+      onAnswer: (answer) => {
+        rollout = answer.rollout;
+      },
+      collect: (now) =>
+        collectHeartbeat(
+          {
+            dataDir: options.dataDir,
+            version: options.app.version,
+            uptimeSeconds: () => process.uptime(),
+            sync: () => syncStatus,
+            outbox: () => outbox.status(startOfLocalDay(now, load.ok ? load.config.timeZone : 'UTC')),
+            update: () => options.updateStatus?.() ?? rollbackReport(readRollbackState(options.dataDir)) ?? IDLE_UPDATE,
+          },
+          now,
+        ),
+    });
+    heartbeat.start();
     pools = new PoolTopUp({ store: coupons.store, client: upstream, context: couponContextOrNull, log, ...(options.outboxTiming ? { timing: options.outboxTiming } : {}) });
     pools.request();
     const client = new HqClient({ url: hq.url, token: hq.token, store: load.config.store.id });
@@ -213,6 +262,7 @@ export function createKiosk(options: KioskOptions): Kiosk {
         events.emit('sync.statusChanged', status);
       },
       onApplied: (applied) => {
+        if (applied.settingsChanged) refreshInfo();
         if (opening) {
           opening.catalogChanged ||= applied.catalogChanged;
           for (const id of applied.variantIds) opening.variantIds.push(id);
@@ -268,6 +318,7 @@ export function createKiosk(options: KioskOptions): Kiosk {
             prefetchMedia();
             pools?.request();
             events.emit('catalog.changed', { at: Date.now() });
+            refreshInfo();
           },
           (error: unknown) => {
             if (opening === missed) opening = null;
@@ -282,11 +333,13 @@ export function createKiosk(options: KioskOptions): Kiosk {
     const running = sync;
     const delivering = deliverer;
     const topping = pools;
+    const beating = heartbeat;
+    heartbeat = null;
     sync = null;
     deliverer = null;
     pools = null;
     syncStatus = NOT_CONFIGURED;
-    await Promise.all([running?.stop(), delivering?.close(), topping?.close()]);
+    await Promise.all([running?.stop(), delivering?.close(), topping?.close(), beating?.close()]);
   };
 
   const staff = new StaffMode({
@@ -344,6 +397,7 @@ export function createKiosk(options: KioskOptions): Kiosk {
 
   openCatalog();
   startSync();
+  info = systemInfo(options.app, effective(load));
 
   const requireCatalog = (): Catalog => {
     if (!catalog) throw new KioskError('UNAVAILABLE', 'The catalog is not available until the configuration is fixed');
@@ -387,7 +441,7 @@ export function createKiosk(options: KioskOptions): Kiosk {
   const reloadConfig = (): void => {
     const previous = load;
     load = loadConfig(options.config);
-    const next = systemInfo(options.app, load);
+    const next = systemInfo(options.app, effective(load));
     const infoChanged = JSON.stringify(next) !== JSON.stringify(info);
     // The token is not part of what the screen shows, but a new one restarts sync all the same.
     const hqMoved = hqChanged(previous, load);
@@ -419,6 +473,13 @@ export function createKiosk(options: KioskOptions): Kiosk {
     syncStatus: () => (sync ? syncStatus : { ...NOT_CONFIGURED, source: catalog ? 'demo' : 'empty' }),
     media: (mediaPath) => media.file(mediaPath),
     reloadConfig,
+    rollout: () => rollout,
+    updateWindow: () => {
+      const current = effective(load);
+      if (!current.ok) return null;
+      const { idle, store, timeZone } = current.config;
+      return { openingHours: cache ? storeHours(cache, store.id) : null, timeZone, sessionEndsAfterSeconds: idle.attractAfterSeconds + idle.warningSeconds };
+    },
     async close() {
       if (watched) unwatchFile(watched, reloadConfig);
       staff.close();
