@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { BrowserWindow, Menu, app, dialog, ipcMain, protocol, session } from 'electron';
 import { locateConfig } from '../core/config/load';
+import { linuxRemovableRoots } from '../core/staff/logs';
 import { createKiosk, kioskPaths, type Kiosk } from '../core/kiosk';
 import { createLogger } from '../core/log/logger';
 import { RENDERER_SECURITY_HEADERS } from '../core/security/csp';
@@ -42,6 +43,8 @@ if (!app.requestSingleInstanceLock()) {
 async function start(): Promise<void> {
   const dataDir = app.getPath('userData');
   const log = createLogger({ dataDir });
+  /** The kiosk window; replaced by a framed one when IT leaves kiosk mode (a frame cannot be added to a live window). */
+  let window: BrowserWindow | null = null;
   const kiosk = createKiosk({
     app: { name: app.getName(), version: app.getVersion(), runtime: 'electron' },
     config: locateConfig({ argv: process.argv, env: process.env, userDataDir: dataDir }),
@@ -50,6 +53,19 @@ async function start(): Promise<void> {
     ...electronSqliteBinding(),
     // Bundled beside this file by scripts/build-electron.mjs.
     syncWorkerFile: path.join(__dirname, 'syncWorker.cjs'),
+    // Staff mode's health actions (managers and IT).
+    host: {
+      restart: () => {
+        app.relaunch();
+        app.exit(0);
+      },
+      exitKiosk: () => {
+        const old = window;
+        window = openKioskWindow(kiosk, log, false);
+        old?.destroy();
+      },
+      usbRoots: () => (process.platform === 'linux' ? linuxRemovableRoots() : []),
+    },
   });
 
   Menu.setApplicationMenu(null);
@@ -73,10 +89,10 @@ async function start(): Promise<void> {
   app.on('web-contents-created', (_event, contents) => lockDownContents(contents, { devTools }, log));
   registerKioskApi(ipcMain, kiosk.dispatcher, log);
 
-  const window = openKioskWindow(kiosk, log);
+  window = openKioskWindow(kiosk, log, kioskMode);
   // Under resources/linux/pillar-kiosk.service (WatchdogSec=): a stuck main process gets the session restarted.
   startSystemdWatchdog({ env: process.env, log });
-  app.on('second-instance', () => window.focus());
+  app.on('second-instance', () => window?.focus());
   app.on('window-all-closed', () => app.quit());
   let closed = false;
   app.on('will-quit', (event) => {
@@ -100,17 +116,18 @@ function electronSqliteBinding(): { sqliteBinding?: string } {
   return existsSync(binding) ? { sqliteBinding: binding } : {};
 }
 
-function openKioskWindow(kiosk: Kiosk, log: ReturnType<typeof createLogger>): BrowserWindow {
+function openKioskWindow(kiosk: Kiosk, log: ReturnType<typeof createLogger>, fullScreenKiosk: boolean): BrowserWindow {
   const window = new BrowserWindow(
     kioskWindowOptions({
       preload: path.join(app.getAppPath(), 'dist', 'preload', 'index.cjs'),
-      kiosk: kioskMode,
+      kiosk: fullScreenKiosk,
       devTools,
       backgroundColor: BACKGROUND,
     }),
   );
   window.once('ready-to-show', () => window.show());
-  forwardEvents(kiosk.events, window.webContents);
+  const stopForwarding = forwardEvents(kiosk.events, window.webContents);
+  window.once('closed', stopForwarding);
 
   const crashes = new CrashPolicy();
   let hangTimer: NodeJS.Timeout | undefined;
