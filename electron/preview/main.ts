@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import { locateConfig } from '../core/config/load';
 import { createKiosk, kioskPaths, type Kiosk } from '../core/kiosk';
 import { createLogger } from '../core/log/logger';
+import { linuxRemovableRoots } from '../core/staff/logs';
 import { appIdentity } from '../core/system/info';
 import { startPreviewServer } from './server';
 
@@ -37,6 +38,8 @@ try {
     config: locateConfig({ argv: values.config ? ['--config', values.config] : [], env: process.env, userDataDir: dataDir }),
     dataDir,
     log,
+    // The preview host cannot restart an app or leave kiosk mode (staff.health says so); it can export logs to a drive.
+    host: { usbRoots: () => (process.platform === 'linux' ? linuxRemovableRoots() : []) },
   });
 } catch (error) {
   // E.g. a database written by another version of Pillar: say so plainly, never touch the file.
