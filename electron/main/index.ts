@@ -6,6 +6,8 @@ import { locateConfig } from '../core/config/load';
 import { linuxRemovableRoots } from '../core/staff/logs';
 import { createKiosk, kioskPaths, type Kiosk } from '../core/kiosk';
 import { createLogger } from '../core/log/logger';
+import { IDLE_UPDATE } from '../core/heartbeat/collect';
+import { recordCrash } from '../core/heartbeat/crashes';
 import { RENDERER_SECURITY_HEADERS } from '../core/security/csp';
 import { CrashPolicy } from './crashRecovery';
 import { forwardEvents, registerKioskApi } from './ipc';
@@ -14,6 +16,7 @@ import { lockDownContents, lockDownSession } from './lockdown';
 import { mimeType, resolveAppPath } from './protocol';
 import { APP_ENTRY, APP_RECOVERY, APP_SCHEME } from './security';
 import { startSystemdWatchdog } from './systemdWatchdog';
+import { rollBackIfFailing, startUpdater, type Updater } from './updater';
 
 /**
  * The Electron main process: composition only. Every policy lives in a module of its own and is tested
@@ -43,6 +46,10 @@ if (!app.requestSingleInstanceLock()) {
 async function start(): Promise<void> {
   const dataDir = app.getPath('userData');
   const log = createLogger({ dataDir });
+  // A build that failed to start twice is replaced by the previous one before anything else runs.
+  if (!rollBackIfFailing(dataDir, log)) return;
+  let updater: Updater | null = null;
+  let staffSignedIn = false;
   /** The kiosk window; replaced by a framed one when IT leaves kiosk mode (a frame cannot be added to a live window). */
   let window: BrowserWindow | null = null;
   const kiosk = createKiosk({
@@ -53,6 +60,7 @@ async function start(): Promise<void> {
     ...electronSqliteBinding(),
     // Bundled beside this file by scripts/build-electron.mjs.
     syncWorkerFile: path.join(__dirname, 'syncWorker.cjs'),
+    updateStatus: () => updater?.status() ?? IDLE_UPDATE,
     // Staff mode's health actions (managers and IT).
     host: {
       restart: () => {
@@ -90,6 +98,15 @@ async function start(): Promise<void> {
   registerKioskApi(ipcMain, kiosk.dispatcher, log);
 
   window = openKioskWindow(kiosk, log, kioskMode);
+  kiosk.events.onAny((name, payload) => {
+    if (name === 'staff.sessionChanged') staffSignedIn = (payload as { session: unknown }).session !== null;
+  });
+  // electron-updater works on packaged builds only (a development run has no installer to update).
+  if (production) {
+    updater = startUpdater({ kiosk, dataDir, log, staffSignedIn: () => staffSignedIn });
+    const started = updater;
+    window.webContents.once('did-finish-load', () => started.windowLoaded());
+  }
   // Under resources/linux/pillar-kiosk.service (WatchdogSec=): a stuck main process gets the session restarted.
   startSystemdWatchdog({ env: process.env, log });
   app.on('second-instance', () => window?.focus());
@@ -97,6 +114,7 @@ async function start(): Promise<void> {
   let closed = false;
   app.on('will-quit', (event) => {
     if (closed) return;
+    updater?.stop();
     // Let sync finish the batch in flight and close the databases before the process goes.
     event.preventDefault();
     void kiosk.close().finally(() => {
@@ -133,6 +151,7 @@ function openKioskWindow(kiosk: Kiosk, log: ReturnType<typeof createLogger>, ful
   let hangTimer: NodeJS.Timeout | undefined;
   const recoverFromCrash = (reason: string): void => {
     const decision = crashes.record(Date.now());
+    recordCrash(app.getPath('userData'), Date.now());
     log.error({ reason, decision }, 'renderer lost');
     if (decision.action === 'reload') {
       setTimeout(() => void window.loadURL(APP_ENTRY), decision.delayMs);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Location } from '../../../shared/sync/entities';
-import { installDecision, storeClosed, type InstallContext } from './policy';
+import { installDecision, storeClosed, versionToFetch, type InstallContext } from './policy';
 
 type Hours = Location['openingHours'];
 /** Monday–Saturday 10–20, Sunday 11–17. */
@@ -74,5 +74,15 @@ describe('when an update installs', () => {
     expect(storeClosed(ready({ ...none, now: at('2026-10-25T04:00:00Z') }))).toBe(false); // 05:00 CET
     const allClosed: Hours = [null, null, null, null, null, null, null];
     expect(installDecision(ready({ openingHours: allClosed, now: at('2026-11-24T12:00:00Z') })).install).toBe(false);
+  });
+});
+
+describe('which version to fetch', () => {
+  it("is HQ's decision for this pillar, unless it runs it already or rolled back from it", () => {
+    expect(versionToFetch({ version: '1.5.0' }, '1.4.0', [])).toBe('1.5.0');
+    expect(versionToFetch({ version: '1.3.0' }, '1.4.0', [])).toBe('1.3.0'); // HQ took a rollout back
+    expect(versionToFetch({ version: '1.4.0' }, '1.4.0', [])).toBeNull();
+    expect(versionToFetch({ version: '1.5.0' }, '1.4.0', ['1.5.0'])).toBeNull();
+    expect(versionToFetch(null, '1.4.0', [])).toBeNull();
   });
 });

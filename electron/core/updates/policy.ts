@@ -74,3 +74,13 @@ function minutes(clock: string): number {
   const [h, m] = clock.split(':').map(Number) as [number, number];
   return h * 60 + m;
 }
+
+/**
+ * Which version to fetch, if any: the one HQ decided for this pillar (its feed serves that version's
+ * yml, so electron-updater takes it, older or newer), unless it is the running one or one this pillar
+ * rolled back from.
+ */
+export function versionToFetch(rollout: { version: string } | null, running: string, refused: readonly string[]): string | null {
+  if (!rollout || rollout.version === running || refused.includes(rollout.version)) return null;
+  return rollout.version;
+}
