@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
@@ -23,6 +24,8 @@ const FileParams = z.object({ version: AppVersion, name: z.string().regex(/^[A-Z
  */
 export function updateRoutes(app: HqApp, { store }: HqContext, releasesDir: string | null): void {
   const root = releasesDir === null ? null : path.resolve(releasesDir);
+  // A mistyped --releases is said at start, not found out by every pillar's first update check.
+  if (root !== null && !statSync(root, { throwIfNoEntry: false })?.isDirectory()) throw new Error(`The releases folder ${root} does not exist or is not a folder`);
   const folder = (): string => {
     if (root === null) throw new HttpError(404, 'NOT_FOUND', 'This HQ serves no releases (start it with --releases DIR)');
     return root;

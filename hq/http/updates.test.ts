@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Fleet, HeartbeatAnswer } from '../../shared/sync/fleet';
+import { startHq } from '../server';
 import { readChannelFile } from '../updates/channelFile';
 import { FAR_STORE, HOME, startTestHq, type TestHq } from './testing';
 
@@ -109,5 +110,14 @@ describe('the update feed per pillar', () => {
     const broken = await feed(farToken, 'latest.yml');
     expect(broken.status).toBe(503);
     expect(broken.text).toContain('lists no files');
+  });
+
+  it('a releases folder that is not there stops HQ at start, saying so', async () => {
+    const data = await mkdtemp(path.join(tmpdir(), 'pillar-hq-norel-'));
+    try {
+      await expect(startHq({ dataDir: data, port: 0, log: false, releasesDir: path.join(releases, 'no-such-folder') })).rejects.toThrow('does not exist or is not a folder');
+    } finally {
+      await rm(data, { recursive: true, force: true });
+    }
   });
 });
