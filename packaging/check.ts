@@ -40,14 +40,37 @@ export interface PackagingReport {
 }
 
 /**
+ * Electron's fuse wire: a sentinel, the wire's version (1) and length, then one byte per fuse, '0' off,
+ * '1' on (FuseV1Options order). @electron/fuses flips these bytes in place after packing.
+ */
+export const FUSE_SENTINEL = 'dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX';
+/** The fuses README's Security section promises, by their index in the wire. */
+export const REQUIRED_FUSES = [
+  { name: 'runAsNode', index: 0, on: false },
+  { name: 'enableNodeOptionsEnvironmentVariable', index: 2, on: false },
+  { name: 'enableNodeCliInspectArguments', index: 3, on: false },
+  { name: 'enableEmbeddedAsarIntegrityValidation', index: 4, on: true },
+  { name: 'onlyLoadAppFromAsar', index: 5, on: true },
+] as const;
+/** Electron's defaults, before electron-builder flips anything (run as node, NODE_OPTIONS, inspector on). */
+const STAND_IN_WIRE = '10110001';
+
+/**
  * A folder shaped like Electron's electron-vX-linux-x64.zip, unpacked: electron-builder copies it,
  * renames `electron` to the app's executable and puts the app beside `resources/default_app.asar`.
- * The executable is a shell script that refuses to run, so nothing can mistake this for a real build.
+ * The executable is a shell script that refuses to run, so nothing can mistake this for a real build;
+ * a comment in it carries a fuse wire with Electron's defaults, so electron-builder flips the fuses of
+ * the stand-in exactly as it does in a real binary, and the check can read them back.
  */
 export async function makeStandInElectron(dir: string, version: string): Promise<void> {
   mkdirSync(path.join(dir, 'resources'), { recursive: true });
   mkdirSync(path.join(dir, 'locales'), { recursive: true });
-  writeFileSync(path.join(dir, 'electron'), '#!/bin/sh\necho "stand-in Electron from the packaging check: not a runnable build" >&2\nexit 1\n', { mode: 0o755 });
+  const script = Buffer.concat([
+    Buffer.from(`#!/bin/sh\n# fuse wire of the stand-in: ${FUSE_SENTINEL}`),
+    Buffer.from([1, STAND_IN_WIRE.length]),
+    Buffer.from(`${STAND_IN_WIRE}\necho "stand-in Electron from the packaging check: not a runnable build" >&2\nexit 1\n`),
+  ]);
+  writeFileSync(path.join(dir, 'electron'), script, { mode: 0o755 });
   writeFileSync(path.join(dir, 'chrome-sandbox'), '', { mode: 0o755 });
   writeFileSync(path.join(dir, 'version'), version);
   writeFileSync(path.join(dir, 'LICENSE'), 'Stand-in for Electron\'s MIT licence (packaging check).\n');
@@ -82,10 +105,10 @@ export async function stageApp(stageDir: string): Promise<void> {
 }
 
 /**
- * electron-builder's `dir` target for linux-x64 with the project's electron-builder.yml and three
+ * electron-builder's `dir` target for linux-x64 with the project's electron-builder.yml and two
  * changes: Electron comes from `electronDist`; no native rebuild (that needs Electron's headers, and
- * here it would overwrite the Node build of better-sqlite3 the tests use); no fuses (flipping them
- * edits the real Electron binary, which a stand-in is not). `npm run package` keeps all three.
+ * here it would overwrite the Node build of better-sqlite3 the tests use). Fuses are flipped as in
+ * `npm run package`, on the stand-in's fuse wire.
  */
 export async function packDir(options: { projectDir: string; electronDist: string; outDir: string }): Promise<string> {
   const config: Configuration = {
@@ -94,7 +117,6 @@ export async function packDir(options: { projectDir: string; electronDist: strin
     npmRebuild: false,
     nodeGypRebuild: false,
     buildDependenciesFromSource: false,
-    electronFuses: null,
     directories: { output: options.outDir },
     publish: null,
   };
@@ -118,7 +140,24 @@ export async function checkPackaging(workDir: string): Promise<PackagingReport> 
 export function inspectApp(appOutDir: string): PackagingReport {
   if (!existsSync(path.join(appOutDir, 'resources', 'app.asar'))) throw new PackagingError(`${appOutDir} holds no resources/app.asar: not an app folder electron-builder produced`);
   const report = inspectAsar(path.join(appOutDir, 'resources', 'app.asar'), productionPackages(ROOT));
-  return { ...report, appOutDir };
+  const executable = ['pillar', 'Pillar.exe'].map((name) => path.join(appOutDir, name)).find((file) => existsSync(file));
+  if (!executable) return { ...report, appOutDir, problems: [...report.problems, `${appOutDir} has no executable (pillar, Pillar.exe)`] };
+  return { ...report, appOutDir, problems: [...report.problems, ...fuseProblems(readFuseWire(executable), path.basename(executable))] };
+}
+
+/** The fuse wire of an Electron executable ('0'/'1' per fuse), or null when it carries none. */
+export function readFuseWire(executable: string): string | null {
+  const bytes = readFileSync(executable);
+  const at = bytes.indexOf(FUSE_SENTINEL);
+  if (at === -1) return null;
+  const start = at + FUSE_SENTINEL.length;
+  const length = bytes[start + 1] ?? 0;
+  return bytes.subarray(start + 2, start + 2 + length).toString('latin1');
+}
+
+function fuseProblems(wire: string | null, executable: string): string[] {
+  if (wire === null) return [`${executable} carries no fuse wire`];
+  return REQUIRED_FUSES.filter(({ index, on }) => wire[index] !== (on ? '1' : '0')).map(({ name, on }) => `${executable}: fuse ${name} is not ${on ? 'on' : 'off'}`);
 }
 
 /**

@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
-import { accessSync, constants, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import * as asar from '@electron/asar';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { REQUIRED_ENTRIES, ROOT, checkPackaging, inspectAsar, type PackagingReport } from './check';
+import { REQUIRED_ENTRIES, REQUIRED_FUSES, ROOT, checkPackaging, inspectApp, inspectAsar, makeStandInElectron, readFuseWire, type PackagingReport } from './check';
 
 const NODE_SQLITE = path.join(ROOT, 'node_modules/better-sqlite3/build/Release/better_sqlite3.node');
 const sha256 = (file: string): string => createHash('sha256').update(readFileSync(file)).digest('hex');
@@ -48,6 +48,11 @@ describe('the packaged app (electron-builder dir target, stand-in Electron)', ()
         /^\/node_modules\/(electron|vite|vitest|react|fastify|typescript|esbuild|electron-builder|@playwright)(\/|$)/.test(entry),
     );
     expect(offending).toEqual([]);
+  });
+
+  it("flips Electron's fuses as electron-builder.yml says: no run-as-node, NODE_OPTIONS or inspector; asar integrity and asar-only on", () => {
+    const wire = readFuseWire(path.join(report.appOutDir, 'pillar')) ?? '';
+    for (const { index, on } of REQUIRED_FUSES) expect(wire[index]).toBe(on ? '1' : '0');
   });
 
   it('renames the stand-in Electron to the executable and keeps its licence', () => {
@@ -114,5 +119,21 @@ describe('the archive inspection', () => {
     }
     expect(problems).not.toContain('"electron"');
     expect(problems).not.toContain('"node:fs"');
+
+    // The same archive in an app folder whose Electron nobody flipped the fuses of.
+    const electron = path.join(dir, 'electron-dist');
+    await makeStandInElectron(electron, '45.0.0');
+    const appOutDir = path.join(dir, 'linux-unpacked');
+    mkdirSync(path.join(appOutDir, 'resources'), { recursive: true });
+    copyFileSync(archive, path.join(appOutDir, 'resources', 'app.asar'));
+    copyFileSync(path.join(electron, 'electron'), path.join(appOutDir, 'pillar'));
+    const appProblems = inspectApp(appOutDir).problems;
+    for (const name of ['runAsNode', 'enableNodeOptionsEnvironmentVariable', 'enableNodeCliInspectArguments', 'enableEmbeddedAsarIntegrityValidation', 'onlyLoadAppFromAsar']) {
+      expect(appProblems.some((problem) => problem.startsWith(`pillar: fuse ${name} is not`))).toBe(true);
+    }
+  });
+
+  it('refuses a folder that is not a packed app, with the reason', () => {
+    expect(() => inspectApp(dir)).toThrow(/holds no resources\/app.asar/);
   });
 });
