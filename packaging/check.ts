@@ -23,6 +23,8 @@ const TEST_FILE = /\.(test|spec)\.[cm]?[jt]sx?$/;
 /** Folders that never belong in a kiosk, wherever they appear outside node_modules. */
 const FORBIDDEN_FOLDERS = new Set(['e2e', 'integration', 'faults', 'bench', 'hq', '__tests__', 'test-results']);
 
+const FORBIDDEN_BUNDLED_SOURCE = /^\/\/ ((?:hq|bench|e2e|integration|faults|scripts|packaging|renderer)\/\S+|\S+\.(?:test|spec)\.[cm]?[jt]sx?|resources\/demo\/cli\.ts)$/gm;
+
 export class PackagingError extends Error {
   override name = 'PackagingError';
 }
@@ -196,6 +198,7 @@ export function inspectAsar(asarFile: string, production: ReadonlySet<string>): 
 
   const shipped = shippedPackages(files);
   for (const name of shipped) if (!production.has(name)) problems.push(`node_modules/${name} is not a production dependency`);
+  for (const [bundle, source] of bundledForbiddenSources(asarFile, has)) problems.push(`${bundle} bundles ${source}, which comes from tests, benchmarks, HQ or tools`);
   for (const name of runtimeRequires(asarFile, has)) {
     if (!has.has(`/node_modules/${name}/package.json`)) problems.push(`the main process requires "${name}" at run time, but node_modules/${name} is not shipped`);
   }
@@ -276,6 +279,20 @@ function runtimeRequires(asarFile: string, has: Set<string>): Set<string> {
     }
   }
   return names;
+}
+
+/**
+ * Sources esbuild bundled that never belong in the kiosk: it marks each module of a bundle with a
+ * `// path/to/module.ts` line, so HQ code pulled in through an import shows even though no hq/ folder ships.
+ */
+function bundledForbiddenSources(asarFile: string, has: Set<string>): [string, string][] {
+  const found: [string, string][] = [];
+  for (const bundle of ['/dist/main/index.cjs', '/dist/main/syncWorker.cjs', '/dist/preload/index.cjs']) {
+    if (!has.has(bundle)) continue;
+    const text = asar.extractFile(asarFile, bundle.slice(1)).toString('utf8');
+    for (const match of text.matchAll(FORBIDDEN_BUNDLED_SOURCE)) found.push([bundle, match[1] ?? '']);
+  }
+  return found;
 }
 
 /** Root-relative script and style references of the renderer's index.html (`/assets/…`). */

@@ -82,7 +82,7 @@ describe('the archive inspection', () => {
       writeFileSync(path.join(app, file), text);
     };
     put('package.json', JSON.stringify({ name: 'pillar', main: 'dist/main/app.js', devDependencies: { vite: '8.3.8' } }));
-    put('dist/main/index.cjs', 'const pino = require("pino"); const fs = require("node:fs"); const { app } = require("electron");');
+    put('dist/main/index.cjs', 'const pino = require("pino"); const fs = require("node:fs"); const { app } = require("electron");\n// hq/store/store.ts\nclass HqStore {}\n');
     put('dist/main/index.cjs.map', '{}');
     put('dist/renderer/index.html', '<script type="module" src="/assets/index-abc.js"></script>');
     put('hq/server.js');
@@ -113,6 +113,7 @@ describe('the archive inspection', () => {
       "better-sqlite3's better_sqlite3.node is not in app.asar.unpacked",
       '/node_modules/better-sqlite3/deps/sqlite3/sqlite3.c is a native build\'s source or leftover',
       'package.json in the archive lists devDependencies',
+      '/dist/main/index.cjs bundles hq/store/store.ts, which comes from tests, benchmarks, HQ or tools',
       'package.json in the archive has main "dist/main/app.js"',
     ]) {
       expect(problems).toContain(expected);
