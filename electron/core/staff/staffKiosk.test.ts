@@ -132,6 +132,27 @@ describe('staff mode in the kiosk core', () => {
     expect(log.text()).not.toMatch(/2580|1379/);
   });
 
+  it('ends staff mode when the configuration changes, and when HQ removes the account or changes its role', async () => {
+    const file = writeJson(dir.dir, 'pillar.config.json', DEMO_CONFIG);
+    log = capturingLogger();
+    kiosk = createKiosk({ app, config: { source: 'flag', path: file }, dataDir: dir.dir, log: log.log, watchConfig: false });
+    writeStaffSettings(kioskPaths(dir.dir).cache, accounts);
+    const sessions: unknown[] = [];
+    kiosk.events.onAny((name, payload) => name === 'staff.sessionChanged' && sessions.push(payload));
+
+    await signIn('M-2001', '1379');
+    writeJson(dir.dir, 'pillar.config.json', { ...DEMO_CONFIG, idle: { attractAfterSeconds: 90, warningSeconds: 20 } });
+    kiosk.reloadConfig();
+    expect(await call('staff.session')).toEqual({ session: null });
+    expect(sessions.at(-1)).toEqual({ session: null });
+
+    await signIn('M-2001', '1379');
+    writeStaffSettings(kioskPaths(dir.dir).cache, accounts.map((account) => (account.id === 'M-2001' ? { ...account, role: 'staff' as const } : account)));
+    expect(await kiosk.dispatcher.dispatch('staff.health', {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await call('staff.session')).toEqual({ session: null });
+    expect(rows('staff_actions', "action = 'sign-out'").map((row) => JSON.parse(row['detail'] as string))).toEqual([{ reason: 'config-changed' }, { reason: 'role-changed' }]);
+  });
+
   it('locks the pad after five wrong PINs, refuses even the right PIN while locked, and keeps the lock across a restart', async () => {
     kiosk = start();
     const answers: SignInOutput[] = [];

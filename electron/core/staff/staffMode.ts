@@ -128,12 +128,21 @@ export class StaffMode {
 
   /** The signed-in staff member's role, for the dispatcher (an expired session ends here). */
   role(): StaffRole | null {
-    return this.#sessions.current()?.role ?? null;
+    return this.session()?.role ?? null;
   }
 
-  /** The signed-in staff member, for an assisted order (never taken from the page's input). */
+  /**
+   * The signed-in staff member, for an assisted order (never taken from the page's input). An account HQ
+   * has since removed from this store, or given another role, is signed out here rather than left in.
+   */
   session(): StaffSession | null {
-    return this.#sessions.current();
+    const session = this.#sessions.current();
+    if (!session) return null;
+    const account = this.#accounts().find((candidate) => candidate.id === session.staffId);
+    if (account?.role === session.role) return session;
+    this.#sessions.end('config-changed');
+    this.audit.record(session.staffId, 'sign-out', { reason: account ? 'role-changed' : 'account-removed' }, this.#now());
+    return null;
   }
 
   /** A staff call succeeded: staff mode lasts its idle time from now. */
@@ -154,7 +163,7 @@ export class StaffMode {
 
   handlers(): StaffHandlers {
     const signedIn = (): StaffSession => {
-      const session = this.#sessions.current();
+      const session = this.session();
       // The dispatcher has checked the role; a session that ended since is refused all the same.
       if (!session) throw new KioskError('FORBIDDEN', 'Staff mode has ended');
       return session;
