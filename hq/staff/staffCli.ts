@@ -50,7 +50,9 @@ export async function staffCommand(argv: readonly string[], defaultDataDir: stri
           const unknown = [];
           for (const code of draft.stores) if ((await store.region(code)) === null) unknown.push(code);
           if (unknown.length > 0) throw new StoreInputError(`HQ has no store ${unknown.map((code) => `"${code}"`).join(', ')}`, unknown.map((code) => ({ path: 'store', message: `"${code}" is not one of the chain's stores` })));
-          if ((await store.staff.settings())?.staff.accounts.some((account) => account.id === draft.id)) throw taken(draft.id);
+          const settings = await store.staff.settings();
+          if (settings === null) throw new StoreInputError('HQ has no settings published yet: publish them first (PUT /v1/settings, or start HQ with --demo)', [{ path: 'settings', message: 'none published yet' }]);
+          if (settings.staff.accounts.some((account) => account.id === draft.id)) throw taken(draft.id);
           // Asked for only once the rest is known to be good: nobody types a PIN for nothing.
           const pin = await readPin(io);
           if (!PIN_PATTERN.test(pin)) throw new StoreInputError('The PIN must be 4–8 digits', [{ path: 'pin', message: 'must be 4–8 digits' }]);
