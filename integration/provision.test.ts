@@ -9,6 +9,7 @@ import { createKiosk, type Kiosk } from '../electron/core/kiosk';
 import { capturingLogger, tempDir } from '../electron/core/testing/fixtures';
 import { runProvision } from '../electron/core/provision/command';
 import { enrol, ProvisionError } from '../electron/core/provision/provision';
+import { versionToFetch } from '../electron/core/updates/policy';
 
 const app = { name: 'Pillar', version: '1.4.0', runtime: 'preview' as const };
 let hq: TestHq;
@@ -118,9 +119,11 @@ describe('provisioning a pillar from an enrolment code', () => {
 });
 
 describe('a provisioned pillar at HQ', () => {
-  it('appears on the fleet with its version, and shows the settings HQ pushes without a restart', async () => {
+  it('appears on the fleet with its version, hears the rollout HQ decided for it, and shows the settings HQ pushes without a restart', async () => {
     const dataDir = folder();
     expect((await provision({ code: await code({ label: 'By the fitting rooms' }), dataDir })).exit).toBe(0);
+    // Version 1.5.0 for this store's pillars only.
+    await hq.hq.store.fleet.recordRollout({ version: '1.5.0', percent: 0, stores: [HOME], channel: 'latest' }, Date.now());
     const kiosk: Kiosk = createKiosk({ app, config: { source: 'user-data', path: path.join(dataDir, 'pillar.config.json') }, dataDir, log: capturingLogger().log, watchConfig: false, syncTiming: { pollMs: 50 } });
     cleanups.push(() => kiosk.close());
 
@@ -128,6 +131,11 @@ describe('a provisioned pillar at HQ', () => {
     const mine = async (): Promise<Fleet['pillars'][number] | undefined> => (await fleet()).pillars.find((p) => p.label === 'By the fitting rooms');
     await until(async () => (await mine())?.version === '1.4.0');
     expect((await mine())?.heartbeat?.sync).toBeDefined();
+    expect((await mine())?.wantedVersion).toBe('1.5.0');
+    await until(async () => kiosk.rollout() !== null);
+    expect(kiosk.rollout()).toEqual({ version: '1.5.0', channel: 'latest' });
+    expect(versionToFetch(kiosk.rollout(), app.version, [])).toBe('1.5.0');
+    expect(versionToFetch(kiosk.rollout(), app.version, ['1.5.0'])).toBeNull();
 
     const infos: SystemInfo[] = [];
     kiosk.events.onAny((name, payload) => {
@@ -147,6 +155,10 @@ describe('a provisioned pillar at HQ', () => {
     expect(info.branding.accent).toBe('#203060');
     const answered = await kiosk.dispatcher.dispatch('system.info', {});
     expect(answered.ok && answered.value).toEqual(info);
+    // The update policy reads the store's hours from the synced cache and the session length HQ set.
+    const window = kiosk.updateWindow();
+    expect(window?.openingHours).toHaveLength(7);
+    expect(window).toMatchObject({ timeZone: 'Europe/Stockholm', sessionEndsAfterSeconds: 140 });
   });
 });
 
