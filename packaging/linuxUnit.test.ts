@@ -29,6 +29,8 @@ describe('the Linux kiosk unit', () => {
     expect(directives('User')).toEqual(['pillar']);
     expect(directives('Restart')).toEqual(['always']);
     expect(directives('NotifyAccess')).toEqual(['all']);
+    // READY=1 from the app arms the watchdog (electron/main/systemdWatchdog.ts).
+    expect(directives('Type')).toEqual(['notify']);
     // The main process pings at half of WatchdogSec; a start of the app must fit within it too.
     expect(Number(directives('WatchdogSec')[0])).toBeGreaterThanOrEqual(30);
   });

@@ -19,20 +19,28 @@ describe('the systemd watchdog', () => {
     expect(watchdogIntervalMs({})).toBeNull();
   });
 
-  it('tells systemd the kiosk is alive at once and every interval until stopped', async () => {
+  it('tells systemd the kiosk is up and alive at once, then alive every interval until stopped', async () => {
     vi.useFakeTimers();
-    const states: string[] = [];
-    const notify: Notify = async (state) => void states.push(state);
+    const sent: string[][] = [];
+    const notify: Notify = async (states) => void sent.push(states);
     const stop = startSystemdWatchdog({ env: { NOTIFY_SOCKET: '/x', WATCHDOG_USEC: '20000000' }, log: quietLog(), notify });
-    expect(states).toEqual(['WATCHDOG=1']);
+    expect(sent).toEqual([['READY=1', 'WATCHDOG=1']]);
     await vi.advanceTimersByTimeAsync(30_000);
-    expect(states).toHaveLength(4);
+    expect(sent.slice(1)).toEqual([['WATCHDOG=1'], ['WATCHDOG=1'], ['WATCHDOG=1']]);
     stop();
     await vi.advanceTimersByTimeAsync(60_000);
-    expect(states).toHaveLength(4);
+    expect(sent).toHaveLength(4);
   });
 
-  it('never pings without a watchdog, and logs a failing ping once per outage', async () => {
+  it('says ready once and pings nothing under a unit without a watchdog', async () => {
+    vi.useFakeTimers();
+    const sent: string[][] = [];
+    startSystemdWatchdog({ env: { NOTIFY_SOCKET: '/x' }, log: quietLog(), notify: async (states) => void sent.push(states) });
+    await vi.advanceTimersByTimeAsync(600_000);
+    expect(sent).toEqual([['READY=1']]);
+  });
+
+  it('sends nothing outside systemd, and logs a failing ping once per outage', async () => {
     vi.useFakeTimers();
     const notify = vi.fn<Notify>(async () => undefined);
     startSystemdWatchdog({ env: {}, log: quietLog(), notify })();
@@ -60,6 +68,7 @@ describe('the systemd watchdog', () => {
       await vi.waitUntil(() => received.includes('listening'), { timeout: 20_000, interval: 50 });
       const stop = startSystemdWatchdog({ env: { ...process.env, NOTIFY_SOCKET: socket, WATCHDOG_USEC: '60000000' }, log: quietLog() });
       await vi.waitUntil(() => received.includes('WATCHDOG=1'), { timeout: 20_000, interval: 50 });
+      expect(received).toContain('READY=1');
       stop();
     } finally {
       receiver.kill();
