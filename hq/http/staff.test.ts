@@ -70,6 +70,15 @@ describe('POST /v1/staff-actions', () => {
     expect(stored).toEqual([{ ...action, kioskId, receivedAt }]);
   });
 
+  it("HQ's log names the action, never who did it nor its detail", async () => {
+    const action = actionOf({ staffId: 'M-2001', action: 'view-staff-detail', detail: { style: 'NV-77231' } });
+    expect((await post('/v1/staff-actions', action)).status).toBe(201);
+    const lines = t.logs.filter((line) => line.includes(action.id));
+    expect(lines.some((line) => line.includes('view-staff-detail'))).toBe(true);
+    expect(lines.join('')).not.toContain('M-2001');
+    expect(lines.join('')).not.toContain('NV-77231');
+  });
+
   it('a failed sign-in names no one; the same key with another body is 422 IDEMPOTENCY_MISMATCH', async () => {
     const failed = actionOf({ staffId: null, action: 'sign-in-failed', detail: { attempt: 3 } });
     expect((await post('/v1/staff-actions', failed)).status).toBe(201);

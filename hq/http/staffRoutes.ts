@@ -33,8 +33,8 @@ export function staffRoutes(app: HqApp, context: HqContext): void {
     const claim = await claimOrAnswer(context, request, 'staff-action', action, reply);
     if (!claim) return reply;
     const answer = await store.staff.receiveStaffAction(action, claim);
-    // The detail names things by id and code only (the contract says so), but it is the pillar's text: not logged.
-    log.info({ staffAction: action.id, store: action.store, kiosk: claim.kioskId, staff: action.staffId, action: action.action }, 'staff action received');
+    // Who did it is the audit trail's business (hq.db), not the log's; nor is the detail, the pillar's text.
+    log.info({ staffAction: action.id, store: action.store, kiosk: claim.kioskId, action: action.action }, 'staff action received');
     return send(reply, answer, false);
   });
 
@@ -57,7 +57,7 @@ export function staffRoutes(app: HqApp, context: HqContext): void {
     const claim = await claimOrAnswer(context, request, 'help-update', update, reply);
     if (!claim) return reply;
     const answer = await store.staff.receiveHelpUpdate(update, claim);
-    log.info({ helpUpdate: update.id, help: update.requestId, store: update.store, kiosk: claim.kioskId, staff: update.staffId, status: update.status }, 'help request update received');
+    log.info({ helpUpdate: update.id, help: update.requestId, store: update.store, kiosk: claim.kioskId, status: update.status }, 'help request update received');
     return send(reply, answer, false);
   });
 
