@@ -1,6 +1,6 @@
 import type { EnrolAnswer } from '../../../shared/sync/fleet';
 import { runSync } from '../sync/syncCommand';
-import { configFromEnrolment, enrol, prepareDataDir, ProvisionError, refuseExisting, writeConfigFile } from './provision';
+import { checkCode, configFromEnrolment, enrol, prepareDataDir, ProvisionError, refuseExisting, writeConfigFile } from './provision';
 
 export interface ProvisionOptions {
   hq: string;
@@ -37,6 +37,7 @@ export async function runProvision(options: ProvisionOptions): Promise<number> {
   let answer: EnrolAnswer;
   try {
     // Refuse before the code is spent: a code used on a pillar that then cannot write its file is lost.
+    checkCode(options.code);
     refuseExisting(options.configFile, options);
     prepareDataDir(options.dataDir);
     answer = await enrol({ hq: options.hq, code: options.code, appVersion: options.appVersion, ...(options.fetch ? { fetch: options.fetch } : {}) });

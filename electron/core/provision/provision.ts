@@ -30,8 +30,7 @@ export interface EnrolOptions {
 
 /** `POST /v1/enrol`: trades a one-time code for this pillar's token and its store's configuration. */
 export async function enrol(options: EnrolOptions): Promise<EnrolAnswer> {
-  const code = normaliseEnrolCode(options.code);
-  if (!code) throw new ProvisionError('bad-code', 'That is not an enrolment code: it looks like ENR-XXXX-XXXX-XXXX (ask HQ: npm run hq -- enrol --store ID)');
+  const code = checkCode(options.code);
   const base = options.hq.replace(/\/+$/, '');
   const request: EnrolRequest = { code, device: device(options.appVersion) };
   const timeoutMs = options.timeoutMs ?? 20_000;
@@ -70,6 +69,13 @@ export async function enrol(options: EnrolOptions): Promise<EnrolAnswer> {
   }
   if (status >= 500) throw new ProvisionError('hq-unreachable', `HQ at ${base} is failing (${status}); try again later: the code is still unused`);
   throw new ProvisionError('hq-refused', `HQ at ${base} refused the enrolment (${status}${error.success ? ` ${error.data.error.code}: ${error.data.error.message}` : ''})`);
+}
+
+/** The code in its written form, or `bad-code` for text that cannot be one (nothing is asked of HQ). */
+export function checkCode(text: string): string {
+  const code = normaliseEnrolCode(text);
+  if (!code) throw new ProvisionError('bad-code', 'That is not an enrolment code: it looks like ENR-XXXX-XXXX-XXXX (ask HQ: npm run hq -- enrol --store ID)');
+  return code;
 }
 
 /** The pillar's configuration file from HQ's answer, checked as the kiosk will check it. */
