@@ -1,7 +1,7 @@
 import type { OutboxStatus } from '../../../shared/api/orders';
 import type { StaffSession } from '../../../shared/api/staff';
 import type { SyncStatus } from '../../../shared/api/sync';
-import type { StaffAccount, StaffRole } from '../../../shared/sync/entities';
+import type { StaffAccount, StaffRole, StaffSettings } from '../../../shared/sync/entities';
 import type { Handlers } from '../api/dispatcher';
 import type { KioskEvents } from '../api/events';
 import type { ConfigLoad } from '../config/load';
@@ -9,6 +9,7 @@ import type { Db } from '../db/open';
 import { StoreHelpQueue } from '../help/storeQueue';
 import type { Logger } from '../log/logger';
 import { readSettings } from '../orders/settings';
+import { META } from '../sync/apply';
 import type { OutboxStore } from '../outbox/store';
 import type { AppIdentity } from '../system/info';
 import { accountsFor } from './accounts';
@@ -232,10 +233,17 @@ export class StaffMode {
     };
   }
 
-  #settings(): { accounts: StaffAccount[]; idleSeconds: number } | null {
+  /** HQ's settings as last parsed, by their text: every staff call checks the account, and most find them unchanged. */
+  #parsed: { raw: string | undefined; staff: StaffSettings } | null = null;
+
+  #settings(): StaffSettings | null {
     const cache = this.#o.cache();
     if (!cache) return null;
-    return readSettings(cache, this.#now()).settings.staff;
+    const raw = (cache.prepare('SELECT value FROM meta WHERE key = ?').pluck().get(META.settings) as string | undefined) ?? undefined;
+    if (this.#parsed && this.#parsed.raw === raw && raw !== undefined) return this.#parsed.staff;
+    const staff = readSettings(cache, this.#now()).settings.staff;
+    this.#parsed = { raw, staff };
+    return staff;
   }
 
   #accounts(): StaffAccount[] {
