@@ -24,6 +24,8 @@ test.describe.configure({ timeout: 120_000 });
 let hq: RunningHq;
 let dir: string;
 let clock = Date.UTC(2030, 2, 4, 9, 30);
+let staleToken: string;
+let beat: (token: string, overrides?: Partial<HeartbeatInput>) => Promise<void>;
 
 test.beforeAll(async () => {
   dir = mkdtempSync(path.join(tmpdir(), 'pillar-e2e-fleet-'));
@@ -35,7 +37,7 @@ test.beforeAll(async () => {
     expect(answer.status).toBe(201);
     return ((await answer.json()) as { token: string }).token;
   };
-  const beat = async (token: string, overrides: Partial<HeartbeatInput> = {}): Promise<void> => {
+  beat = async (token: string, overrides: Partial<HeartbeatInput> = {}): Promise<void> => {
     const body: HeartbeatInput = {
       at: clock,
       version: '1.0.0',
@@ -55,6 +57,7 @@ test.beforeAll(async () => {
   const offline = await enrol(FAR, 'Fitting rooms', 'pillar-got-02');
   const healthy = await enrol(HOME, 'Entrance left', 'pillar-sto-01');
   const stale = await enrol(HOME, 'Menswear', 'pillar-sto-02');
+  staleToken = stale;
   const failing = await enrol(FAR, 'Entrance', 'pillar-got-01');
   await hq.store.fleet.recordRollout({ version: '1.0.0', percent: 100, stores: [], channel: 'latest' }, clock);
   await hq.store.fleet.recordRollout({ version: '1.1.0', percent: 0, stores: [FAR], channel: 'latest' }, clock);
@@ -72,6 +75,8 @@ test.afterAll(async () => {
 });
 
 test('the fleet page: signed in once per tab, every pillar by store with its state and why, sorted by state, accessible', async ({ page }) => {
+  // The page's own clock, to see its 30-second refresh without waiting for it.
+  await page.clock.install();
   await page.goto(`${hq.url}/fleet`);
   const token = page.getByLabel('Admin token');
   await expect(token).toBeFocused();
@@ -121,6 +126,12 @@ test('the fleet page: signed in once per tab, every pillar by store with its sta
 
   await expectAccessible(page, 'fleet');
   await page.screenshot({ path: path.join(test.info().project.outputDir, 'screens', 'fleet.png'), fullPage: true, animations: 'disabled' });
+
+  // The stale pillar catches up; the page shows it at its next refresh, 30 seconds on.
+  await beat(staleToken);
+  await expect(row('Menswear')).toContainText('Stale');
+  await page.clock.fastForward(30_000);
+  await expect(row('Menswear')).toContainText('Healthy');
 
   // The token stays with the tab: a reload shows the fleet without asking again.
   await page.reload();
