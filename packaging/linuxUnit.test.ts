@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { USB_DIR_ENV } from '../electron/core/staff/actions';
-import { ROOT } from './check';
+import { ROOT } from './inspect';
 
 const LINUX = path.join(ROOT, 'resources', 'linux');
 const unit = readFileSync(path.join(LINUX, 'pillar-kiosk.service'), 'utf8');

@@ -5,7 +5,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import * as asar from '@electron/asar';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { REQUIRED_ENTRIES, REQUIRED_FUSES, ROOT, checkPackaging, inspectApp, inspectAsar, makeStandInElectron, readFuseWire, type PackagingReport } from './check';
+import { checkPackaging } from './check';
+import { makeStandInElectron, readFuseWire } from './electronDist';
+import { REQUIRED_ENTRIES, REQUIRED_FUSES, ROOT, inspectApp, inspectAsar, type PackagingReport } from './inspect';
 
 const NODE_SQLITE = path.join(ROOT, 'node_modules/better-sqlite3/build/Release/better_sqlite3.node');
 const sha256 = (file: string): string => createHash('sha256').update(readFileSync(file)).digest('hex');
