@@ -20,6 +20,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 # cage: the Wayland kiosk compositor; Noto: the shopper's four languages' glyphs; dbus-user-session for
 # the logind session the unit opens.
 if command -v apt-get >/dev/null; then
+  apt-get update -qq
   DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends cage fonts-noto-core dbus-user-session
 fi
 
