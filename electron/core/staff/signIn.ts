@@ -1,5 +1,6 @@
 import type { SignInOutput, StaffAccountsOutput } from '../../../shared/api/staff';
 import type { StaffAccount } from '../../../shared/sync/entities';
+import type { Logger } from '../log/logger';
 import type { StaffAudit } from './audit';
 import { accountByBadge } from './accounts';
 import type { Lockout } from './lockout';
@@ -12,6 +13,8 @@ export interface SignInOptions {
   sessions: StaffSessions;
   /** The accounts that may sign in at this pillar now (this store's, from HQ's settings). */
   accounts: () => StaffAccount[];
+  /** Lockouts are logged for IT (the account picked, never a PIN). */
+  log?: Logger;
   now?: () => number;
 }
 
@@ -61,7 +64,11 @@ export class StaffSignIn {
     if (!account || !right) {
       const failure = lockout.failed(now);
       audit.record(null, 'sign-in-failed', { account: accountId, reason: account ? 'wrong-pin' : 'unknown-account' }, now);
-      if (failure.lockedUntil !== null) audit.record(null, 'locked-out', { account: accountId, until: failure.lockedUntil, lockouts: lockout.state().lockouts }, now);
+      if (failure.lockedUntil !== null) {
+        const lockouts = lockout.state().lockouts;
+        audit.record(null, 'locked-out', { account: accountId, until: failure.lockedUntil, lockouts }, now);
+        this.#o.log?.warn({ account: accountId, lockouts, lockedForSeconds: Math.round((failure.lockedUntil - now) / 1000) }, 'staff PIN pad locked after wrong PINs');
+      }
       return { state: 'wrong-pin', attemptsLeft: failure.attemptsLeft, lockedUntil: failure.lockedUntil };
     }
     lockout.succeeded();

@@ -167,6 +167,7 @@ describe('staff mode in the kiosk core', () => {
     expect(await call('staff.accounts')).toMatchObject({ lockedUntil });
     expect(await signIn('M-2001', '1379')).toEqual({ state: 'locked', lockedUntil });
     expect(rows('staff_actions', "action = 'locked-out'")).toHaveLength(1);
+    expect(log.lines().filter((line) => line['msg'] === 'staff PIN pad locked after wrong PINs')).toEqual([expect.objectContaining({ account: 'M-2001', lockouts: 1, lockedForSeconds: 30 })]);
   });
 
   it("shows staff a product's exact stock per location, this store first, then stores nearest first, then the warehouse", async () => {
@@ -192,6 +193,7 @@ describe('staff mode in the kiosk core', () => {
       const distances = staffView.stock.filter((s) => s.kind === 'store').map((s) => s.distanceKm!);
       expect([...distances].sort((a, b) => a - b)).toEqual(distances);
     }
+    await call<StaffProductOutput>('staff.product', { styleCode, lang: 'en' }); // the page re-reads it: recorded once
     expect(rows('staff_actions', "action = 'view-staff-detail'").map((row) => JSON.parse(row['detail'] as string))).toEqual([{ styleCode }]);
     expect(await kiosk.dispatcher.dispatch('staff.product', { styleCode: 'NV-0', lang: 'en' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
   });

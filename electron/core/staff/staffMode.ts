@@ -79,6 +79,8 @@ export class StaffMode {
   readonly #signIn: StaffSignIn;
   readonly #orders: StaffOrders;
   readonly #startedAt: number;
+  /** Products whose staff detail was recorded in a session (`staffId@startedAt:styleCode`). */
+  readonly #viewed = new Set<string>();
 
   constructor(options: StaffModeOptions) {
     this.#o = options;
@@ -97,7 +99,7 @@ export class StaffMode {
         if (!session && why === 'idle') options.log.info('staff mode ended after its idle time');
       },
     });
-    this.#signIn = new StaffSignIn({ audit: this.audit, lockout: new Lockout(options.local), sessions: this.#sessions, accounts: () => this.#accounts(), now: this.#now });
+    this.#signIn = new StaffSignIn({ audit: this.audit, lockout: new Lockout(options.local), sessions: this.#sessions, accounts: () => this.#accounts(), log: options.log, now: this.#now });
     const reader = (): HqReader | null => {
       const hq = options.hq();
       const store = storeCode();
@@ -194,7 +196,13 @@ export class StaffMode {
         const load = this.#o.config();
         if (!cache || !load.ok) throw new KioskError('UNAVAILABLE', 'The catalog is not available until the configuration is fixed');
         const output = staffProduct(cache, load.config.store.id, input.styleCode, input.lang);
-        this.audit.record(session.staffId, 'view-staff-detail', { styleCode: input.styleCode }, this.#now());
+        // Once per product per session: the page re-reads it on every stock change while it is open.
+        const key = `${session.staffId}@${session.startedAt}:${input.styleCode}`;
+        if (!this.#viewed.has(key)) {
+          if (this.#viewed.size >= 1_000) this.#viewed.clear();
+          this.#viewed.add(key);
+          this.audit.record(session.staffId, 'view-staff-detail', { styleCode: input.styleCode }, this.#now());
+        }
         return output;
       }),
       'staff.helpQueue': staff(() => this.help.queue()),
