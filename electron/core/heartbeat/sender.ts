@@ -72,14 +72,6 @@ export class HeartbeatSender {
     this.#beat();
   }
 
-  /** Sends a beat now (a settings change, an update state change) rather than at the next tick. */
-  beatNow(): void {
-    if (this.#closed || this.#inFlight) return;
-    if (this.#timer) clearTimeout(this.#timer);
-    this.#timer = null;
-    this.#beat();
-  }
-
   async close(): Promise<void> {
     this.#closed = true;
     if (this.#timer) clearTimeout(this.#timer);

@@ -41,11 +41,6 @@ export class RotatingFile {
     this.#size += bytes;
   }
 
-  /** Rotated file names, newest first: what exists of `pillar.1.log` … `pillar.<keep>.log`. */
-  rotated(): string[] {
-    return Array.from({ length: this.#options.keep }, (_, i) => numbered(this.#options.file, i + 1)).filter((file) => existsSync(file));
-  }
-
   end(): void {
     this.#boom.end();
   }
