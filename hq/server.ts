@@ -78,7 +78,7 @@ export async function startHq(options: HqOptions): Promise<RunningHq> {
     if (released > 0) log.info({ released }, 'claims of requests cut off by the last stop released');
     let url = '';
     const payments = options.payments ?? referencePaymentPages(() => configuredUrl ?? url);
-    app = createHqApp({ store, watch, adminToken, dataDir, log, now: options.now ?? Date.now, payments, releasesDir: options.releasesDir ?? null }).app;
+    app = createHqApp({ store, watch, adminToken, dataDir, log, now: options.now ?? Date.now, payments, releasesDir: options.releasesDir ?? null, publicUrl: configuredUrl }).app;
     const host = options.host ?? '127.0.0.1';
     await app.listen({ host, port: options.port ?? 8787 });
     url = urlOf(host, (app.server.address() as AddressInfo).port);

@@ -31,6 +31,8 @@ export interface HqAppOptions {
   payments: PaymentLinks;
   /** electron-builder output, one folder per version, for the update feed; null serves none. */
   releasesDir?: string | null;
+  /** HQ's address as the world reaches it (`--public-url`), told to pillars as they enrol; null: the address each pillar used. */
+  publicUrl?: string | null;
 }
 
 declare module 'fastify' {
@@ -87,7 +89,7 @@ export function createHqApp(options: HqAppOptions): { app: HqApp; streams: Set<S
   payRoutes(app, context);
   couponRoutes(app, context);
   staffRoutes(app, context);
-  enrolRoutes(app, context);
+  enrolRoutes(app, context, options.publicUrl ?? null);
   fleetRoutes(app, context);
   updateRoutes(app, context, options.releasesDir ?? null);
 

@@ -13,7 +13,7 @@ export const ENROL_ATTEMPTS_PER_MINUTE = 20;
  * code nor the token reaches a log line: the request log names the route only, and refusals say why
  * without echoing what was sent.
  */
-export function enrolRoutes(app: HqApp, { store, log, now }: HqContext): void {
+export function enrolRoutes(app: HqApp, { store, log, now }: HqContext, publicUrl: string | null): void {
   const attempts = new AttemptLimit({ max: ENROL_ATTEMPTS_PER_MINUTE, windowMs: 60_000 });
 
   app.post('/v1/enrol', { config: { access: 'public' }, schema: { body: EnrolRequest } }, async (request, reply) => {
@@ -47,8 +47,9 @@ export function enrolRoutes(app: HqApp, { store, log, now }: HqContext): void {
       token: outcome.token,
       store: storeProfile(published.location, published.settings),
       branding: CHAIN_BRANDING,
-      // The address the pillar reached HQ at is the one it should keep using.
-      hq: { url: `${request.protocol}://${request.host}` },
+      // HQ's public address when it has one (behind a proxy the request's own scheme may be plain http);
+      // else the address the pillar reached HQ at, which it can reach again.
+      hq: { url: publicUrl ?? `${request.protocol}://${request.host}` },
     };
     return reply.code(201).header('Cache-Control', 'no-store').send(EnrolAnswer.parse(answer));
   });

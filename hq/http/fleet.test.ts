@@ -209,3 +209,17 @@ describe('POST /v1/kiosks/logs', () => {
     expect((await upload(gzipSync(lines(3)), 'application/gzip', t.adminToken)).status).toBe(403);
   });
 });
+
+describe('enrolment behind a proxy', () => {
+  it("tells the pillar HQ's public address when HQ has one, not the one the request came in on", async () => {
+    const proxied = await startTestHq({ publicUrl: 'https://hq.example.com/' });
+    try {
+      const { code: issued } = await proxied.hq.store.fleet.createEnrolCode({ store: HOME, validHours: 1 }, Date.now());
+      const answer = await proxied.json('/v1/enrol', { method: 'POST', token: null, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ code: issued, device }) });
+      expect(answer.status).toBe(201);
+      expect(EnrolAnswer.parse(answer.body).hq.url).toBe('https://hq.example.com');
+    } finally {
+      await proxied.close();
+    }
+  });
+});
