@@ -51,7 +51,8 @@ export function rollBackIfFailing(dataDir: string, log: Logger): boolean {
   try {
     if (plan.kind === 'appimage') {
       restoreAppImage(plan);
-      app.relaunch({ execPath: plan.target });
+      // Under systemd (pillar-kiosk.service) the unit starts the restored file again; elsewhere we do.
+      if (!process.env['INVOCATION_ID']) app.relaunch({ execPath: plan.target });
       app.exit(0);
       return false;
     }
