@@ -65,7 +65,8 @@ async function start(): Promise<void> {
     host: {
       restart: () => {
         app.relaunch();
-        app.exit(0);
+        // quit, not exit: 'will-quit' below lets sync finish its batch and closes the databases first.
+        app.quit();
       },
       exitKiosk: () => {
         const old = window;
