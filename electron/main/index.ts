@@ -50,6 +50,16 @@ async function start(): Promise<void> {
   if (!rollBackIfFailing(dataDir, log)) return;
   let updater: Updater | null = null;
   let staffSignedIn = false;
+  /**
+   * The last touch, key or scan on any of our pages: the update policy's idle time. Counted here rather
+   * than asked of the OS (powerMonitor), which cannot tell under some Wayland compositors (cage).
+   */
+  let lastInputAt = Date.now();
+  app.on('web-contents-created', (_event, contents) =>
+    contents.on('input-event', () => {
+      lastInputAt = Date.now();
+    }),
+  );
   /** The kiosk window; replaced by a framed one when IT leaves kiosk mode (a frame cannot be added to a live window). */
   let window: BrowserWindow | null = null;
   const kiosk = createKiosk({
@@ -104,7 +114,7 @@ async function start(): Promise<void> {
   });
   // electron-updater works on packaged builds only (a development run has no installer to update).
   if (production) {
-    updater = startUpdater({ kiosk, dataDir, log, staffSignedIn: () => staffSignedIn });
+    updater = startUpdater({ kiosk, dataDir, log, staffSignedIn: () => staffSignedIn, idleSeconds: () => (Date.now() - lastInputAt) / 1000 });
     const started = updater;
     window.webContents.once('did-finish-load', () => started.windowLoaded());
   }

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { app, powerMonitor } from 'electron';
+import { app } from 'electron';
 import electronUpdater, { type UpdateDownloadedEvent } from 'electron-updater';
 import type { Kiosk } from '../core/kiosk';
 import type { Logger } from '../core/log/logger';
@@ -77,7 +77,7 @@ export interface Updater {
   stop(): void;
 }
 
-export function startUpdater(options: { kiosk: Kiosk; dataDir: string; log: Logger; staffSignedIn: () => boolean }): Updater {
+export function startUpdater(options: { kiosk: Kiosk; dataDir: string; log: Logger; staffSignedIn: () => boolean; idleSeconds: () => number }): Updater {
   const { kiosk, dataDir, log } = options;
   const running = app.getVersion();
   let status: UpdateReport = IDLE_UPDATE;
@@ -145,7 +145,7 @@ export function startUpdater(options: { kiosk: Kiosk; dataDir: string; log: Logg
     const ready = downloaded;
     const window = kiosk.updateWindow();
     if (!ready || !window) return;
-    const decision = installDecision({ now: Date.now(), downloaded: ready.version, staffSession: options.staffSignedIn(), idleSeconds: powerMonitor.getSystemIdleTime(), ...window });
+    const decision = installDecision({ now: Date.now(), downloaded: ready.version, staffSession: options.staffSignedIn(), idleSeconds: options.idleSeconds(), ...window });
     if (!decision.install) return;
     try {
       const kept = keepForRollback(dataDir, { platform: process.platform, appImage: process.env['APPIMAGE'], downloadedInstaller: ready.downloadedFile });
