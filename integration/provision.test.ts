@@ -10,6 +10,7 @@ import { capturingLogger, tempDir } from '../electron/core/testing/fixtures';
 import { runProvision } from '../electron/core/provision/command';
 import { enrol, ProvisionError } from '../electron/core/provision/provision';
 import { versionToFetch } from '../electron/core/updates/policy';
+import { writeRollbackState } from '../electron/core/updates/rollback';
 
 const app = { name: 'Pillar', version: '1.4.0', runtime: 'preview' as const };
 let hq: TestHq;
@@ -122,6 +123,8 @@ describe('a provisioned pillar at HQ', () => {
   it('appears on the fleet with its version, hears the rollout HQ decided for it, and shows the settings HQ pushes without a restart', async () => {
     const dataDir = folder();
     expect((await provision({ code: await code({ label: 'By the fitting rooms' }), dataDir })).exit).toBe(0);
+    // This pillar came back from 1.3.9, which failed to start twice (as the Electron main records it).
+    writeRollbackState(dataDir, { healthy: '1.4.0', trying: null, refused: ['1.3.9'], rolledBack: { from: '1.3.9', to: '1.4.0', at: Date.now() } });
     // Version 1.5.0 for this store's pillars only.
     await hq.hq.store.fleet.recordRollout({ version: '1.5.0', percent: 0, stores: [HOME], channel: 'latest' }, Date.now());
     const kiosk: Kiosk = createKiosk({ app, config: { source: 'user-data', path: path.join(dataDir, 'pillar.config.json') }, dataDir, log: capturingLogger().log, watchConfig: false, syncTiming: { pollMs: 50 } });
@@ -132,6 +135,8 @@ describe('a provisioned pillar at HQ', () => {
     await until(async () => (await mine())?.version === '1.4.0');
     expect((await mine())?.heartbeat?.sync).toBeDefined();
     expect((await mine())?.wantedVersion).toBe('1.5.0');
+    expect((await mine())?.heartbeat?.update).toEqual({ state: 'rolled-back', version: '1.3.9', message: '1.3.9 failed to start 2 times; back on 1.4.0' });
+    expect((await mine())?.state).toBe('failing');
     await until(async () => kiosk.rollout() !== null);
     expect(kiosk.rollout()).toEqual({ version: '1.5.0', channel: 'latest' });
     expect(versionToFetch(kiosk.rollout(), app.version, [])).toBe('1.5.0');
