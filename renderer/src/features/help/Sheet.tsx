@@ -13,6 +13,8 @@ interface SheetProps {
   onDismiss(): void;
   /** `alertdialog` for something the shopper must read (a failure); `dialog` otherwise. */
   role?: 'dialog' | 'alertdialog';
+  /** Where it is drawn when not in the app's sheet layer (a staff screen's, drawn over the shopper's hidden one). */
+  host?: HTMLElement;
 }
 
 /**
@@ -22,7 +24,7 @@ interface SheetProps {
  * It is drawn in the app's overlay layer (`SHEET_HOST_ID`, under the idle warning), never inside the
  * screen that opened it, whose scrolling and fading would clip it.
  */
-export function Sheet({ title, icon, children, actions, onDismiss, role = 'dialog' }: SheetProps) {
+export function Sheet({ title, icon, children, actions, onDismiss, role = 'dialog', host }: SheetProps) {
   const titleId = useId();
   const bodyId = useId();
   const panel = useRef<HTMLDivElement>(null);
@@ -60,7 +62,7 @@ export function Sheet({ title, icon, children, actions, onDismiss, role = 'dialo
         </div>
       </div>
     </div>,
-    document.getElementById(SHEET_HOST_ID) ?? document.body,
+    host ?? document.getElementById(SHEET_HOST_ID) ?? document.body,
   );
 }
 

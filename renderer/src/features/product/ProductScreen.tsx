@@ -156,7 +156,7 @@ function ProductBody({ info, detail, page, route, headingRef, language }: Produc
         </section>
 
         {staffDetail ? (
-          <StaffProductDetail styleCode={detail.styleCode} language={language} colourCode={selection.colourCode} chosenSku={selection.sku ?? null} locale={info.locale} />
+          <StaffProductDetail styleCode={detail.styleCode} language={language} colourCode={selection.colourCode} chosenSku={selection.sku ?? null} locale={info.locale} storeName={info.store.name} />
         ) : null}
 
         {chosen ? (

@@ -79,6 +79,8 @@ export function HealthActions({ role, can, onDone }: HealthActionsProps) {
           icon={<Wrench />}
           title={t('staff.health.confirmTitle', { action: actionLabel(asking, t) })}
           onDismiss={() => setAsking(null)}
+          // Over the staff screen: the app's sheet layer sits in the shopper's screens, hidden under it.
+          host={document.body}
           actions={
             <>
               <Button variant="primary" onClick={() => void run(asking)}>

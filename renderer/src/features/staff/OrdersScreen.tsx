@@ -21,6 +21,9 @@ export function OrdersScreen({ locale, timeZone }: OrdersScreenProps) {
   const { t } = useTranslation();
   // HQ's statuses and the outbox's deliveries move while the list is open.
   const { value: orders, failed, reload } = useStaffRead(() => kiosk.staff.orders(), ['orders.updated', 'outbox.changed']);
+  // Orders name who helped by staff id; staff read the name.
+  const { value: staff } = useStaffRead(() => kiosk.staff.accounts(), []);
+  const nameOf = (id: string): string => staff?.accounts.find((account) => account.id === id)?.name ?? id;
 
   return (
     <StaffPanel
@@ -39,14 +42,23 @@ export function OrdersScreen({ locale, timeZone }: OrdersScreenProps) {
     >
       {orders && orders.orders.length === 0 ? <p className={styles.empty}>{t('staff.orders.empty')}</p> : null}
       <ul className={styles.list} aria-label={t('staff.orders.title')}>
-        {orders?.orders.map((order) => <OrderItem key={order.id} order={order} locale={locale} timeZone={timeZone} />)}
+        {orders?.orders.map((order) => <OrderItem key={order.id} order={order} locale={locale} timeZone={timeZone} nameOf={nameOf} />)}
       </ul>
     </StaffPanel>
   );
 }
 
-function OrderItem({ order, locale, timeZone }: { order: StaffOrder; locale: string; timeZone: string }) {
-  const { t } = useTranslation();
+interface OrderItemProps {
+  order: StaffOrder;
+  locale: string;
+  timeZone: string;
+  nameOf(staffId: string): string;
+}
+
+function OrderItem({ order, locale, timeZone, nameOf }: OrderItemProps) {
+  const { t, i18n } = useTranslation();
+  // The store's clock, the staff member's words ("Sat 18:00").
+  const until = (at: number): string => `${new Intl.DateTimeFormat(i18n.language, { timeZone, weekday: 'short' }).format(at)} ${clock(at, timeZone, locale)}`;
   return (
     <li className={styles.card} aria-label={order.code}>
       <div className={styles.row}>
@@ -72,7 +84,7 @@ function OrderItem({ order, locale, timeZone }: { order: StaffOrder; locale: str
       {order.holds.map((hold) => (
         <p key={hold.store} className={styles.note}>
           <Store aria-hidden="true" />
-          {t('staff.orders.hold', { store: hold.name, until: `${new Intl.DateTimeFormat(locale, { timeZone, weekday: 'short' }).format(hold.until)} ${clock(hold.until, timeZone, locale)}` })}
+          {t('staff.orders.hold', { store: hold.name, until: until(hold.until) })}
         </p>
       ))}
       {order.note ? (
@@ -84,7 +96,7 @@ function OrderItem({ order, locale, timeZone }: { order: StaffOrder; locale: str
       {order.assistedBy ? (
         <p className={styles.note}>
           <UserRound aria-hidden="true" />
-          {t('staff.orders.assistedBy', { name: order.assistedBy })}
+          {t('staff.orders.assistedBy', { name: nameOf(order.assistedBy) })}
         </p>
       ) : null}
     </li>

@@ -42,7 +42,7 @@ export function StaffBand({ session }: { session: StaffSession }) {
           <Eye aria-hidden="true" />
           <span>{t('staff.band.shopperView')}</span>
         </button>
-        {tab('queue', t('staff.band.queue', { count: waiting }), <BellRing aria-hidden="true" />)}
+        {tab('queue', t('staff.band.queue', { n: waiting }), <BellRing aria-hidden="true" />)}
         {tab('orders', t('staff.band.orders'), <ReceiptText aria-hidden="true" />)}
         {seesHealth(session) ? tab('health', t('staff.band.health'), <Activity aria-hidden="true" />) : null}
       </div>

@@ -13,13 +13,15 @@ interface StaffProductDetailProps {
   colourCode: string;
   chosenSku: string | null;
   locale: string;
+  /** This store's name: a size with no stock row here is shown as 0 here, never left out. */
+  storeName: string;
 }
 
 /**
  * What staff see on a product page and shoppers never do: per size the SKU and barcode, the exact count
  * in this store, the others and the warehouse, and any delivery on its way.
  */
-export function StaffProductDetail({ styleCode, language, colourCode, chosenSku, locale }: StaffProductDetailProps) {
+export function StaffProductDetail({ styleCode, language, colourCode, chosenSku, locale, storeName }: StaffProductDetailProps) {
   const { t } = useTranslation();
   const [detail, setDetail] = useState<StaffProductOutput | null>(null);
   const [failed, setFailed] = useState(false);
@@ -69,6 +71,12 @@ export function StaffProductDetail({ styleCode, language, colourCode, chosenSku,
               <table className={styles.stock}>
                 <caption className={styles.hidden}>{t('staff.product.stockCaption', { size: variant.size })}</caption>
                 <tbody>
+                  {variant.stock.some((place) => place.kind === 'this-store') ? null : (
+                    <tr className={styles.here}>
+                      <th scope="row">{t('staff.product.thisStore', { name: storeName })}</th>
+                      <td>{count.format(0)}</td>
+                    </tr>
+                  )}
                   {variant.stock.map((place) => (
                     <tr key={place.location} className={place.kind === 'this-store' ? styles.here : undefined}>
                       <th scope="row">
