@@ -63,6 +63,8 @@ export class StoreHelpQueue {
   /** HQ's last answer and when it came. */
   #hq: { queue: HelpQueue; at: number } | null = null;
   #fetching: Promise<boolean> | null = null;
+  /** When HQ last failed to answer (null after a success). */
+  #failedAt: number | null = null;
   #timer: NodeJS.Timeout | null = null;
   #closed = false;
 
@@ -178,6 +180,8 @@ export class StoreHelpQueue {
     const source = this.#o.source();
     if (!source) return Promise.resolve(false);
     if (this.#hq && this.#now() - this.#hq.at < freshMs) return Promise.resolve(true);
+    // HQ just failed to answer: staff screens polling meanwhile answer offline at once, not after a timeout each.
+    if (this.#failedAt !== null && this.#now() - this.#failedAt < freshMs) return Promise.resolve(false);
     this.#fetching ??= source
       .helpQueue()
       .then(
@@ -185,10 +189,12 @@ export class StoreHelpQueue {
           // The kiosk closed (its database with it) while HQ was answering.
           if (this.#closed) return false;
           this.#hq = { queue, at: this.#now() };
+          this.#failedAt = null;
           this.#apply(queue);
           return true;
         },
         (error: unknown) => {
+          this.#failedAt = this.#now();
           this.#o.log.debug({ reason: (error as Error).message }, 'help queue: HQ not read; this pillar answers from its own requests');
           return false;
         },
