@@ -24,7 +24,7 @@ test.afterAll(async () => {
   await demo.close();
 });
 
-// Provisioning from HQ, then ten screens with a scan and a photograph each.
+// Provisioning from HQ, then ten screens (or the staff screens) with a scan and a photograph each.
 test.describe.configure({ timeout: 150_000 });
 // Animations end at once, so a scan or a photograph never catches a screen halfway in.
 test.use({ reducedMotion: 'reduce' });
@@ -145,6 +145,97 @@ for (const lang of LANGUAGES) {
       await checkScreen(page, lang, '10-still-there');
       await idle.getByRole('button', { name: t('idle.more') }).click();
       await expect(idle).toBeHidden();
+    } finally {
+      await pillar.stop();
+    }
+  });
+}
+
+for (const lang of LANGUAGES) {
+  test(`screens (${lang}): staff mode — who, the PIN pad, a product's staff detail, the queue, orders, health — passes axe and is photographed`, async ({ page }) => {
+    const t = await wordsOf(lang);
+    const pillar = await demo.pillar();
+    try {
+      await page.clock.install();
+      await page.goto(pillar.url);
+      await expect.poll(() => catalogReady(page), { timeout: 60_000 }).toBe(true);
+      if (lang !== 'en') await page.getByRole('button', { name: LANGUAGE_NAMES[lang] }).click();
+      await page.getByRole('button', { name: new RegExp(literally(t('attract.cta'))) }).click();
+
+      // A shopper on a product page who has called staff.
+      await page.getByRole('searchbox', { name: t('search.label') }).fill(missing.styleCode);
+      await page.getByRole('button', { name: missing.productName[lang], exact: true }).click();
+      await page.getByRole('button', { name: missing.colourName[lang], exact: true }).click();
+      await page.getByRole('button', { name: new RegExp(`^${literally(missing.size)}: `) }).click();
+      await page.getByRole('button', { name: t('help.button') }).click();
+      await page.getByRole('dialog', { name: t('help.title') }).getByRole('button', { name: t('help.close') }).click();
+
+      // Staff: a long press on the logo asks who is helping.
+      const logo = page.getByText('NORRVIK', { exact: true }).filter({ visible: true }).first();
+      const box = (await logo.boundingBox())!;
+      await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+      await page.mouse.down();
+      const who = page.getByRole('dialog', { name: t('staff.signIn.who') });
+      await expect(who).toBeVisible();
+      await page.mouse.up();
+      await checkScreen(page, lang, '20-staff-who');
+      await who.getByRole('button', { name: t('staff.signIn.cancel') }).click();
+      await expect(who).toBeHidden();
+
+      // A badge scanned: the PIN pad with Alex picked; a wrong PIN says how many tries are left.
+      await scan(page, 'STAFF-1001');
+      await expect(page.getByRole('heading', { name: t('staff.signIn.pinFor', { name: 'Alex S.' }) })).toBeVisible();
+      await checkScreen(page, lang, '21-staff-pin');
+      const pin = async (digits: string): Promise<void> => {
+        for (const digit of digits) await page.getByRole('button', { name: digit, exact: true }).click();
+        await page.getByRole('button', { name: t('staff.signIn.enter'), exact: true }).click();
+      };
+      await pin('1111');
+      await expect(page.getByText(t('staff.signIn.wrong', { count: 4 }))).toBeVisible();
+      await checkScreen(page, lang, '22-staff-pin-wrong');
+      await pin('2580');
+
+      // The product page with staff detail, under the staff band.
+      const band = page.getByRole('navigation', { name: t('staff.band.label') });
+      await expect(band).toBeVisible();
+      await expect(page.getByRole('region', { name: t('staff.product.heading') })).toBeVisible();
+      await checkScreen(page, lang, '23-staff-product');
+
+      // The queue: the shopper's call, taken.
+      await band.getByRole('button', { name: t('staff.band.queue', { n: 1 }) }).click();
+      await expect(page.getByRole('heading', { level: 1, name: t('staff.queue.title') })).toBeVisible();
+      const call = page.getByRole('main').getByRole('listitem').first();
+      await expect(call.getByText(t('staff.queue.status.open'))).toBeVisible();
+      await checkScreen(page, lang, '24-staff-queue');
+      await call.getByRole('button', { name: t('staff.queue.acknowledge') }).click();
+      await expect(call.getByText(t('staff.queue.status.acknowledgedBy', { name: 'Alex S.' }))).toBeVisible();
+
+      await band.getByRole('button', { name: t('staff.band.orders') }).click();
+      await expect(page.getByRole('heading', { level: 1, name: t('staff.orders.title') })).toBeVisible();
+      await checkScreen(page, lang, '25-staff-orders');
+
+      // Staff leave: the shopper is told who is coming, on the page they were on.
+      await band.getByRole('button', { name: t('staff.band.leave') }).click();
+      const coming = page.getByRole('dialog', { name: t('help.title') });
+      await expect(coming.getByText(t('help.comingNamed', { name: 'Alex S.' }))).toBeVisible();
+      await checkScreen(page, lang, '26-call-staff-coming');
+      await coming.getByRole('button', { name: t('help.close') }).click();
+
+      // A manager: the pillar's health, and an action's confirmation.
+      await scan(page, 'STAFF-1001');
+      await page.getByRole('button', { name: t('staff.signIn.someoneElse') }).click();
+      await page.getByRole('button', { name: /^Maja M\./ }).click();
+      await pin('1379');
+      await band.getByRole('button', { name: t('staff.band.health') }).click();
+      await expect(page.getByRole('heading', { level: 1, name: t('staff.health.title') })).toBeVisible();
+      await expect(page.getByRole('region', { name: t('staff.health.app') })).toBeVisible();
+      await checkScreen(page, lang, '27-staff-health');
+      await page.getByRole('button', { name: t('staff.health.action.resnapshot') }).click();
+      const confirm = page.getByRole('alertdialog', { name: t('staff.health.confirmTitle', { action: t('staff.health.action.resnapshot') }) });
+      await expect(confirm).toBeVisible();
+      await checkScreen(page, lang, '28-staff-health-confirm');
+      await confirm.getByRole('button', { name: t('staff.health.cancel') }).click();
+      await expect(confirm).toBeHidden();
     } finally {
       await pillar.stop();
     }

@@ -164,7 +164,7 @@ test('staff: five wrong PINs lock the pad visibly, counting down', async ({ page
     await expect(page.getByRole('button', { name: '5', exact: true })).toBeDisabled();
     await expectScreenFine(page, 'PIN pad locked');
     // Even the right PIN is refused while locked: the keys take nothing.
-    await expect(page.getByRole('button', { name: 'Sign in' })).toBeDisabled();
+    await expect(page.getByRole('button', { name: 'Sign in', exact: true })).toBeDisabled();
     await expect(staffBand(page)).toHaveCount(0);
   } finally {
     await pillar.stop();
@@ -235,7 +235,7 @@ async function longPressLogo(page: Page): Promise<void> {
 
 async function typePin(page: Page, pin: string): Promise<void> {
   for (const digit of pin) await page.getByRole('button', { name: digit, exact: true }).click();
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
 }
 
 async function signIn(page: Page, who: { name: string; pin: string }): Promise<void> {

@@ -138,7 +138,8 @@ function Kiosk({ info }: { info: ReadySystemInfo }) {
           <ConfirmationScreen info={info} language={language} route={route} onChooseLanguage={chooseLanguage} onDone={endSession} />
         </div>
       ) : null}
-      <CallStaff where={() => helpWhere(route, useSearchStore.getState())} language={language} storeLocale={info.locale} timeZone={info.timeZone} />
+      {/* Staff at the pillar are the help: the shopper's button (and its answer) wait until they step out. */}
+      {staffOn ? null : <CallStaff where={() => helpWhere(route, useSearchStore.getState())} language={language} storeLocale={info.locale} timeZone={info.timeZone} />}
       {/* Dialogs over the screens (call staff, order notes) live here: above the screens, below the idle warning. */}
       <div id={SHEET_HOST_ID} />
       {staffOn ? null : (

@@ -33,7 +33,12 @@ export function CallStaff({ where, language, storeLocale, timeZone }: CallStaffP
   const { phase, open, call } = useHelpStore();
   const waiting = useHelpStore((state) => state.request !== null && state.progress === null);
 
-  useEffect(() => kiosk.subscribe('help.updated', (update) => useHelpStore.getState().heard(update)), []);
+  useEffect(() => {
+    const stop = kiosk.subscribe('help.updated', (update) => useHelpStore.getState().heard(update));
+    // Back after staff mode (which hides the button): what happened meanwhile is asked at once.
+    void useHelpStore.getState().check();
+    return stop;
+  }, []);
   useEffect(() => {
     if (!waiting) return;
     const timer = setInterval(() => void useHelpStore.getState().check(), CHECK_EVERY_MS);
