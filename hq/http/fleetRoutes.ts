@@ -18,12 +18,20 @@ const unzip = promisify(gunzip);
 const MAX_LOG_UNPACKED_BYTES = 64 * 1024 * 1024;
 
 const PAGE_DIR = fileURLToPath(new URL('../fleet/page/', import.meta.url));
-/** The fleet page: static files, read once. No build step — what is in hq/fleet/page/ is what a browser gets. */
-const PAGE_FILES = {
-  html: { body: readFileSync(path.join(PAGE_DIR, 'fleet.html'), 'utf8'), type: 'text/html; charset=utf-8' },
-  js: { body: readFileSync(path.join(PAGE_DIR, 'fleet.js'), 'utf8'), type: 'text/javascript; charset=utf-8' },
-  css: { body: readFileSync(path.join(PAGE_DIR, 'fleet.css'), 'utf8'), type: 'text/css; charset=utf-8' },
-};
+const PAGE_TYPES = { html: 'text/html; charset=utf-8', js: 'text/javascript; charset=utf-8', css: 'text/css; charset=utf-8' } as const;
+type PageFile = keyof typeof PAGE_TYPES;
+const pageBodies = new Map<PageFile, string>();
+
+/**
+ * The fleet page's static files, read on first request and kept. No build step — what is in hq/fleet/page/
+ * is what a browser gets. Not read at start: an HQ bundled into one file (the fault harnesses') has no
+ * page folder beside it and never serves the page, and must start all the same.
+ */
+function pageFile(file: PageFile): { body: string; type: string } {
+  let body = pageBodies.get(file);
+  if (body === undefined) pageBodies.set(file, (body = readFileSync(path.join(PAGE_DIR, `fleet.${file}`), 'utf8')));
+  return { body, type: PAGE_TYPES[file] };
+}
 
 /** Script and styles from HQ itself, nothing inline; the admin token is typed into the page and sent as a header, never in an address. */
 const PAGE_HEADERS = {
@@ -50,8 +58,8 @@ export function fleetRoutes(app: HqApp, { store, dataDir, log, now }: HqContext)
 
   app.get('/v1/fleet', { config: { access: 'admin' } }, async (_request, reply) => reply.header('Cache-Control', 'no-store').send(await fleetView(store.fleet, now())));
 
-  const page = (reply: FastifyReply, file: keyof typeof PAGE_FILES, ifNone: string | undefined): FastifyReply => {
-    const { body, type } = PAGE_FILES[file];
+  const page = (reply: FastifyReply, file: PageFile, ifNone: string | undefined): FastifyReply => {
+    const { body, type } = pageFile(file);
     const etag = etagOf('fleet-page', file, body);
     void reply.headers(PAGE_HEADERS).header('ETag', etag).header('Cache-Control', 'no-cache');
     if (ifNoneMatch(ifNone, etag)) return reply.code(304).send();
