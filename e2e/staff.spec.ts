@@ -86,6 +86,7 @@ test('staff: Alex takes over a shopper’s product page, sees exact counts, step
     await page.getByRole('textbox', { name: 'Note for the store' }).fill('Customer will pick up Saturday');
     await doneTyping(page);
     await expectScreenFine(page, 'assisted summary');
+    await page.screenshot({ path: test.info().outputPath('assisted-summary-en.png') });
     await page.getByRole('button', { name: 'Confirm order' }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Thank you — your order is confirmed' })).toBeVisible();
     const code = (await page.getByRole('region', { name: 'Your order code' }).getByText(ORDER_CODE).textContent()) ?? '';

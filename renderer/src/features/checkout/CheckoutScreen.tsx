@@ -228,6 +228,8 @@ export function CheckoutScreen({ info, language, onChooseLanguage, onStartOver }
             ) : null}
             {current === 'summary' ? (
               <>
+                {/* Staff placing it for the shopper see it first: who is helping, and the note for the store. */}
+                <AssistedNote language={language} />
                 {quote && (changed || (quoteCurrent && !quote.ready)) ? (
                   // Placing found that something moved, or stock moved while the summary was open (the quote
                   // follows stock): either way the shopper sees what, and the other ways to get it.
@@ -255,7 +257,6 @@ export function CheckoutScreen({ info, language, onChooseLanguage, onStartOver }
                     }}
                   />
                 ) : null}
-                <AssistedNote language={language} />
               </>
             ) : null}
           </>
