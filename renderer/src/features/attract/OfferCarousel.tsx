@@ -6,7 +6,7 @@ import type { Language } from '../../../../shared/languages';
 import { OfferCountdown, OfferKind } from '../offers/OfferTags';
 import { countsDown, discountText, givesCode } from '../offers/offerWords';
 import { useActiveOffers } from '../offers/useActiveOffers';
-import { useFitHeight } from './useFitHeight';
+import { useFitLayout } from '../../app/ui/useFitLayout';
 import styles from './OfferCarousel.module.css';
 
 interface OfferCarouselProps {
@@ -34,7 +34,7 @@ export function OfferCarousel({ language, locale, currency, fallback, onGetCode 
   const [pausedUntil, setPausedUntil] = useState(0);
   const carousel = useRef<HTMLElement>(null);
   const index = running.length > 0 ? shown % running.length : 0;
-  useFitHeight(carousel, LAYOUTS, running.length > 0);
+  useFitLayout(carousel, LAYOUTS, { axis: 'height', shown: running.length > 0 });
 
   useEffect(() => {
     if (running.length < 2) return;
