@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ProductDetail } from '../../../../shared/api/catalog';
 import { ProductImage } from '../../app/ui/ProductImage';
@@ -26,17 +26,26 @@ export function Gallery({ detail, colourCode, onColour }: GalleryProps) {
   const colourName = (code: string): string => detail.colours.find((c) => c.code === code)?.name ?? code;
 
   // The chosen colour changed from outside (a swatch, a scan): show its first picture, unless one is showing.
-  useEffect(() => {
+  // Before the frame is painted, so the first frame already shows the chosen colour.
+  const placedColour = useRef<string | null>(null);
+  useLayoutEffect(() => {
     const element = track.current;
     if (!element || pictures.length === 0) return;
     const showing = Math.round(element.scrollLeft / Math.max(1, element.clientWidth));
+    const wasPlaced = placedColour.current;
+    placedColour.current = colourCode;
     if (pictures[showing]?.colourCode === colourCode) return;
     const first = pictures.findIndex((picture) => picture.colourCode === colourCode);
     if (first < 0) return;
-    // The first time, jump; later, glide (the shopper sees the picture follow their choice).
-    const smooth = element.dataset['placed'] === 'true';
-    element.scrollTo({ left: first * element.clientWidth, behavior: smooth ? 'smooth' : 'instant' });
-    element.dataset['placed'] = 'true';
+    // Another colour chosen: glide (the shopper sees the picture follow their choice). The first time, or
+    // the pictures filled in (the page opened from a card shows each colour's first picture until the
+    // product arrives): jump, unseen.
+    if (wasPlaced !== null && wasPlaced !== colourCode) {
+      element.scrollTo({ left: first * element.clientWidth, behavior: 'smooth' });
+    } else {
+      element.scrollTo({ left: first * element.clientWidth, behavior: 'instant' });
+      setIndex(first);
+    }
   }, [colourCode, pictures]);
 
   const settle = (): void => {

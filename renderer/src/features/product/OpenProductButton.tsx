@@ -1,9 +1,12 @@
 import type { ReactNode } from 'react';
+import type { ProductCard } from '../../../../shared/api/catalog';
 import { useSessionStore } from '../session/sessionStore';
+import { rememberOpenedCard } from './pageCache';
 import styles from './OpenProductButton.module.css';
 
 interface OpenProductButtonProps {
-  styleCode: string;
+  /** The card tapped: the product page paints its first frame from it while the product is read. */
+  card: ProductCard;
   colourCode?: string;
   /** The product's name: the button's words, and so what a screen reader announces. */
   children: ReactNode;
@@ -14,13 +17,14 @@ interface OpenProductButtonProps {
  * (`cardHost` on the card), so a tap anywhere on the card opens it, while the card keeps its heading
  * and article semantics for screen readers.
  */
-export function OpenProductButton({ styleCode, colourCode, children }: OpenProductButtonProps) {
+export function OpenProductButton({ card, colourCode, children }: OpenProductButtonProps) {
+  const open = (): void => {
+    const { styleCode } = card;
+    rememberOpenedCard(card);
+    useSessionStore.getState().open(colourCode ? { name: 'product', styleCode, colourCode } : { name: 'product', styleCode });
+  };
   return (
-    <button
-      type="button"
-      className={styles.open}
-      onClick={() => useSessionStore.getState().open(colourCode ? { name: 'product', styleCode, colourCode } : { name: 'product', styleCode })}
-    >
+    <button type="button" className={styles.open} onClick={open}>
       {children}
     </button>
   );

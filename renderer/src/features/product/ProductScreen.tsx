@@ -53,20 +53,23 @@ export function ProductScreen({ info, language, route, onChooseLanguage, onStart
   const heading = useRef<HTMLHeadingElement>(null);
   const { back } = useSessionStore();
 
+  // The product, or until it arrives what the tapped card said (the same page, filled in a moment later).
+  const shown = page.detail ?? page.preview;
+
   // A new product takes the focus to its name, so a screen reader starts at the top of the new page.
   const focused = useRef<string | null>(null);
   useEffect(() => {
-    if (!page.detail || focused.current === page.detail.styleCode) return;
-    focused.current = page.detail.styleCode;
+    if (!shown || focused.current === shown.styleCode) return;
+    focused.current = shown.styleCode;
     heading.current?.focus({ preventScroll: true });
-  }, [page.detail]);
+  }, [shown]);
 
   return (
     <main className={styles.screen}>
       <ScreenHeader brand={info.branding.name} store={info.store.name} backLabel={t('product.back')} onBack={back} onStartOver={onStartOver} />
       <div className={styles.scroller}>
-        {page.detail ? (
-          <ProductBody info={info} detail={page.detail} page={page} route={route} headingRef={heading} language={language} />
+        {shown ? (
+          <ProductBody info={info} detail={shown} complete={page.detail !== null} page={page} route={route} headingRef={heading} language={language} />
         ) : page.error ? (
           <p className={styles.message} role="alert">
             {t(`errors.${page.error}`)}
@@ -85,13 +88,15 @@ export function ProductScreen({ info, language, route, onChooseLanguage, onStart
 interface ProductBodyProps {
   info: ReadySystemInfo;
   detail: ProductDetail;
+  /** False while `detail` is the tapped card's preview: the sizes and what depends on them wait for the product. */
+  complete: boolean;
   page: ReturnType<typeof useProductPage>;
   route: ProductRoute;
   headingRef: React.RefObject<HTMLHeadingElement | null>;
   language: Language;
 }
 
-function ProductBody({ info, detail, page, route, headingRef, language }: ProductBodyProps) {
+function ProductBody({ info, detail, complete, page, route, headingRef, language }: ProductBodyProps) {
   const { t, i18n } = useTranslation();
   const { replace, open } = useSessionStore();
   const choice = useRef<HTMLElement>(null);
@@ -144,18 +149,23 @@ function ProductBody({ info, detail, page, route, headingRef, language }: Produc
 
         <ColourPicker colours={detail.colours} chosen={selection.colourCode} onChoose={(code) => select(switchColour(detail, selection, code))} />
 
-        <section className={styles.sizes} aria-labelledby="product-size-heading">
+        <section className={styles.sizes} aria-labelledby="product-size-heading" aria-busy={!complete}>
           <div className={styles.sizesHead}>
             <h2 id="product-size-heading" className={styles.sectionHeading}>
               {t('product.sizes.heading')}
             </h2>
             <p className={styles.hint}>{t('product.sizes.hint')}</p>
           </div>
-          <SizeGrid cells={cells} chosenSku={selection.sku} storeLocale={info.locale} onChoose={(sku) => select({ colourCode: selection.colourCode, sku })} />
+          {complete ? (
+            <SizeGrid cells={cells} chosenSku={selection.sku} storeLocale={info.locale} onChoose={(sku) => select({ colourCode: selection.colourCode, sku })} />
+          ) : (
+            // The room of one row of sizes, kept for them: they arrive within a frame or two, while the page fades in.
+            <div className={styles.sizesPending} />
+          )}
           <FreshnessLine language={language} storeLocale={info.locale} className={styles.freshness} />
         </section>
 
-        {staffDetail ? (
+        {staffDetail && complete ? (
           <StaffProductDetail styleCode={detail.styleCode} language={language} colourCode={selection.colourCode} chosenSku={selection.sku ?? null} locale={info.locale} storeName={info.store.name} />
         ) : null}
 

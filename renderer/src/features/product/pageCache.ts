@@ -32,3 +32,38 @@ export function rememberPage(styleCode: string, language: Language, data: Produc
     pages.delete(old);
   }
 }
+
+/** Cards just tapped, by style code: a few, as a shopper opens one product at a time. */
+const OPENED_KEEP = 4;
+const opened = new Map<string, ProductCard>();
+
+/**
+ * The card the shopper tapped to open a product: the page paints its name, price, rating, colours and
+ * first picture from it in the tap's own frame, and the rest as the product's answer arrives (a moment
+ * later). The card was on screen in the session's language a moment ago; the answer replaces it anyway.
+ */
+export function rememberOpenedCard(card: ProductCard): void {
+  opened.delete(card.styleCode);
+  opened.set(card.styleCode, card);
+  for (const old of opened.keys()) {
+    if (opened.size <= OPENED_KEEP) break;
+    opened.delete(old);
+  }
+}
+
+export function openedCard(styleCode: string): ProductCard | undefined {
+  return opened.get(styleCode);
+}
+
+/**
+ * A card as the product page's first answer: what the page can show before the product's own answer
+ * (each colour's first picture, no sizes, no description yet).
+ */
+export function detailFromCard(card: ProductCard): ProductDetail {
+  const images: Record<string, string[]> = {};
+  for (const colour of card.colours) {
+    const first = card.colourImages[colour.code];
+    if (first) images[colour.code] = [first];
+  }
+  return { ...card, description: '', images, sizes: [], variants: [] };
+}

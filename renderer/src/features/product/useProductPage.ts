@@ -1,16 +1,22 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { ProductCard } from '../../../../shared/api/catalog';
+import type { ProductCard, ProductDetail } from '../../../../shared/api/catalog';
 import type { ErrorCode } from '../../../../shared/api/result';
 import type { Language } from '../../../../shared/languages';
 import { kiosk } from '../../api/kiosk';
+import { afterNextPaint } from '../../app/afterPaint';
 import { useCatalogChanged, useStockChanged } from '../sync/useLiveCatalog';
-import { rememberPage, rememberedPage, type ProductPageData } from './pageCache';
+import { detailFromCard, openedCard, rememberPage, rememberedPage, type ProductPageData } from './pageCache';
 
 export interface ProductPage extends ProductPageData {
   /** Why the product could not be shown (nothing else is on screen then); null otherwise. */
   error: ErrorCode | null;
   /** Still waiting for the product itself. */
   loading: boolean;
+  /**
+   * While the product is on its way: what the card the shopper tapped already said (name, price, rating,
+   * colours, each colour's first picture), so the page paints in the tap's own frame; null otherwise.
+   */
+  preview: ProductDetail | null;
 }
 
 /**
@@ -24,6 +30,10 @@ export function useProductPage(styleCode: string, language: Language): ProductPa
   const [data, setData] = useState<ProductPageData>(() => rememberedPage(styleCode, language) ?? EMPTY);
   const [error, setError] = useState<ErrorCode | null>(null);
   const [loaded, setLoaded] = useState(false);
+  const [opened] = useState(() => {
+    const card = openedCard(styleCode);
+    return card ? detailFromCard(card) : null;
+  });
   // Answers to an older read (another language, an earlier stock event) never overwrite newer ones.
   const reads = useRef({ detail: 0, availability: 0, related: 0 });
 
@@ -71,11 +81,18 @@ export function useProductPage(styleCode: string, language: Language): ProductPa
     });
   }, [styleCode, language, update]);
 
+  const fromCard = opened !== null;
   useEffect(() => {
-    void readDetail();
-    void readAvailability();
-    void readRelated();
-  }, [readDetail, readAvailability, readRelated]);
+    const readAll = (): void => {
+      void readDetail();
+      void readAvailability();
+      void readRelated();
+    };
+    // Opened from a card: the card's preview is painted first and the reads start right after that
+    // frame (starting three reads takes longer than drawing it). Otherwise there is nothing to paint yet.
+    if (fromCard) return afterNextPaint(readAll);
+    readAll();
+  }, [readDetail, readAvailability, readRelated, fromCard]);
 
   useStockChanged([styleCode, ...data.related.map((card) => card.styleCode)], (changed) => {
     if (changed.includes(styleCode)) void readAvailability();
@@ -89,7 +106,8 @@ export function useProductPage(styleCode: string, language: Language): ProductPa
   });
 
   const showing = data.detail?.styleCode === styleCode ? data : EMPTY;
-  return { ...showing, error: showing.detail ? null : error, loading: !showing.detail && !loaded };
+  const preview = !showing.detail && !error && opened?.styleCode === styleCode ? opened : null;
+  return { ...showing, error: showing.detail ? null : error, loading: !showing.detail && !loaded, preview };
 }
 
 const EMPTY: ProductPageData = { detail: null, availability: null, related: [] as ProductCard[] };

@@ -23,7 +23,7 @@ export function ProductCardView({ product, locale, colours = NO_COLOURS }: Produ
       <ProductImage path={cardImage(product, colours)} className={styles.media} />
       <div className={styles.body}>
         <h3 className={styles.name}>
-          <OpenProductButton styleCode={product.styleCode}>{product.name}</OpenProductButton>
+          <OpenProductButton card={product}>{product.name}</OpenProductButton>
         </h3>
         <p className={styles.price}>{formatPrice(product.price, locale)}</p>
         {product.rating.count > 0 ? (

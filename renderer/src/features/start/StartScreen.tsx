@@ -1,5 +1,5 @@
 import { RotateCcw } from 'lucide-react';
-import { useEffect, useRef, useState } from 'react';
+import { memo, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CategoryTile } from '../../../../shared/api/catalog';
 import type { ReadySystemInfo } from '../../../../shared/api/system';
@@ -36,9 +36,10 @@ interface StartScreenProps {
 
 /**
  * Where a session begins and searching happens: a big search field with the pillar's own keyboard,
- * the scanner's guidance and the categories; then the results with their filters.
+ * the scanner's guidance and the categories; then the results with their filters. Memoised: it stays
+ * mounted under a product page, and opening one (a tap on a card) must not draw the results again.
  */
-export function StartScreen({ info, language, onChooseLanguage, onStartOver }: StartScreenProps) {
+export const StartScreen = memo(function StartScreen({ info, language, onChooseLanguage, onStartOver }: StartScreenProps) {
   const { t } = useTranslation();
   const text = useSearchStore((state) => state.text);
   const searching = useSearchStore(hasQuery);
@@ -159,4 +160,4 @@ export function StartScreen({ info, language, onChooseLanguage, onStartOver }: S
       <BarcodeScanner />
     </main>
   );
-}
+});
