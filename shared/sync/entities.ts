@@ -11,7 +11,8 @@ import { LANGUAGES } from '../languages';
  * learnt a new field does not break the kiosks still in the field.
  */
 
-export const Code = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, 'must be 1–64 letters, digits, ".", "_" or "-"');
+const CODE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
+export const Code = z.string().regex(CODE, 'must be 1–64 letters, digits, ".", "_" or "-"');
 const Text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
 const Clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time such as "09:30"');
 
@@ -113,11 +114,13 @@ export const Product = z
   });
 export type Product = z.infer<typeof Product>;
 
+const MAX_QUANTITY = 1_000_000;
+
 /** How many of one variant one location has; 0 means none (the kiosk keeps no row for it). */
 export const StockLevel = z.object({
   sku: SkuCode,
   location: LocationCode,
-  quantity: z.number().int('must be a whole number').nonnegative('must not be negative').max(1_000_000),
+  quantity: z.number().int('must be a whole number').nonnegative('must not be negative').max(MAX_QUANTITY),
   /** Epoch ms of the count at HQ. */
   changedAt: z.number().int().nonnegative(),
 });
@@ -126,6 +129,40 @@ export type StockLevel = z.infer<typeof StockLevel>;
 /** The same level as it travels in bulk: `[sku, location, quantity, changedAt]`. */
 export const StockTuple = z.tuple([StockLevel.shape.sku, StockLevel.shape.location, StockLevel.shape.quantity, StockLevel.shape.changedAt]);
 export type StockTuple = z.infer<typeof StockTuple>;
+
+/** `StockTuple`'s rules in one plain pass: true only for a tuple that schema takes exactly as it is. */
+function isStockTuple(value: unknown): boolean {
+  if (!Array.isArray(value) || value.length !== 4) return false;
+  const [sku, location, quantity, changedAt] = value as unknown[];
+  return (
+    typeof sku === 'string' && CODE.test(sku) &&
+    typeof location === 'string' && CODE.test(location) &&
+    Number.isSafeInteger(quantity) && (quantity as number) >= 0 && (quantity as number) <= MAX_QUANTITY &&
+    Number.isSafeInteger(changedAt) && (changedAt as number) >= 0
+  );
+}
+
+/**
+ * Stock levels in bulk, as change batches and snapshots carry them (hundreds of thousands in a big
+ * delta): each checked by `isStockTuple` in one plain pass, since zod's parse of every tuple costs more
+ * than applying the level. A level that fails is described by `StockTuple` itself, at its index, so the
+ * error is zod's own; one it would accept passes unchanged.
+ */
+export function stockTuples(min: number, max: number): z.ZodType<StockTuple[]> {
+  const levels = z
+    .array(z.unknown())
+    .min(min)
+    .max(max)
+    .superRefine((values, ctx) => {
+      for (let i = 0; i < values.length; i++) {
+        if (isStockTuple(values[i])) continue;
+        for (const issue of StockTuple.safeParse(values[i]).error?.issues ?? []) ctx.addIssue({ code: 'custom', message: issue.message, path: [i, ...issue.path] });
+        return;
+      }
+    });
+  // Every element passed StockTuple's rules above: the array is a StockTuple[] as it stands.
+  return levels as unknown as z.ZodType<StockTuple[]>;
+}
 
 /**
  * Staff who may sign in at pillars (issue 8). A PIN never travels or rests in clear: HQ publishes a scrypt

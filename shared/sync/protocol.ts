@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Category, Colour, Location, LocationCode, Offer, Product, Settings, SkuCode, StockLevel, StockTuple, StyleCode } from './entities';
+import { Category, Colour, Location, LocationCode, Offer, Product, Settings, SkuCode, StockLevel, StyleCode, stockTuples } from './entities';
 
 /**
  * The HQ sync protocol, version 1: how a pillar gets HQ's catalog, stock, offers and settings for its
@@ -52,7 +52,7 @@ export const Change = z.discriminatedUnion('type', [
   z.object({ seq: Seq, type: z.literal('location.upsert'), location: Location }),
   z.object({ seq: Seq, type: z.literal('category.upsert'), category: Category }),
   z.object({ seq: Seq, type: z.literal('colour.upsert'), colour: Colour }),
-  z.object({ seq: Seq, type: z.literal('stock'), levels: z.array(StockTuple).min(1).max(MAX_LEVELS_PER_CHANGE) }),
+  z.object({ seq: Seq, type: z.literal('stock'), levels: stockTuples(1, MAX_LEVELS_PER_CHANGE) }),
   z.object({ seq: Seq, type: z.literal('offer.upsert'), offer: Offer }),
   z.object({ seq: Seq, type: z.literal('offer.delete'), id: Offer.shape.id }),
   z.object({ seq: Seq, type: z.literal('settings'), settings: Settings }),
@@ -145,7 +145,7 @@ export const SnapshotRecord = z.discriminatedUnion('record', [
   z.object({ record: z.literal('categories'), items: z.array(Category).max(1000) }),
   z.object({ record: z.literal('colours'), items: z.array(Colour).max(1000) }),
   z.object({ record: z.literal('products'), items: z.array(Product).max(SNAPSHOT_PRODUCTS_PER_RECORD) }),
-  z.object({ record: z.literal('stock'), levels: z.array(StockTuple).max(SNAPSHOT_LEVELS_PER_RECORD) }),
+  z.object({ record: z.literal('stock'), levels: stockTuples(0, SNAPSHOT_LEVELS_PER_RECORD) }),
   z.object({ record: z.literal('offers'), items: z.array(Offer).max(1000) }),
   z.object({ record: z.literal('settings'), settings: Settings }),
   z.object({ record: z.literal('end'), rows: z.number().int().nonnegative() }),
