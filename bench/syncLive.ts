@@ -27,7 +27,7 @@ export function salePicks(cacheFile: string, store: string, count: number): Pick
   try {
     const rows = db
       .prepare(
-        `SELECT v.sku, p.style_code AS styleCode, v.id AS variantId FROM stock s
+        `SELECT v.sku, p.style_code AS styleCode, v.id AS variantId FROM stock_now s
          JOIN locations l ON l.id = s.location_id JOIN variants v ON v.id = s.variant_id JOIN products p ON p.id = v.product_id
          WHERE l.code = ? AND s.quantity >= 2 ORDER BY s.variant_id`,
       )

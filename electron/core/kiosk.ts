@@ -279,13 +279,20 @@ export function createKiosk(options: KioskOptions): Kiosk {
             (error: unknown) => log.error({ reason: (error as Error).message }, 'catalog refresh after sync failed; the previous index still answers'),
           );
         }
-        if (applied.variantIds.length > 0) {
-          current.stockChangedAsync([...applied.variantIds]).then(
-            ({ styleCodes }) => {
-              for (let i = 0; i < styleCodes.length; i += 5_000) events.emit('catalog.stockChanged', { styleCodes: styleCodes.slice(i, i + 5_000), at });
-            },
-            (error: unknown) => log.error({ reason: (error as Error).message }, 'stock update after sync failed'),
-          );
+        const stockChanged = (styleCodes: readonly string[]): void => {
+          for (let i = 0; i < styleCodes.length; i += 5_000) events.emit('catalog.stockChanged', { styleCodes: styleCodes.slice(i, i + 5_000), at });
+        };
+        if (applied.stock.length > 0) {
+          // The sync thread named each variant's product and its level here: flags set from memory.
+          const { styleCodes, unplaced } = current.stockLevelsChanged(applied.stock);
+          stockChanged(styleCodes);
+          // Products newer than the search index: read from the cache, in slices.
+          if (unplaced.length > 0) {
+            current.stockChangedAsync(unplaced).then(
+              (update) => stockChanged(update.styleCodes),
+              (error: unknown) => log.error({ reason: (error as Error).message }, 'stock update after sync failed'),
+            );
+          }
         }
       },
       onSwapped: () => {

@@ -96,10 +96,10 @@ export class Catalog {
       text: db.prepare('SELECT name, description FROM product_texts WHERE product_id = ? AND lang = ?'),
       variants: db.prepare('SELECT id, sku, gtin, colour_code, size, size_sort FROM variants WHERE product_id = ? ORDER BY colour_code, size_sort'),
       stockOfProduct: db.prepare(
-        'SELECT s.variant_id, s.location_id, s.quantity FROM variants v JOIN stock s ON s.variant_id = v.id WHERE v.product_id = ?',
+        'SELECT s.variant_id, s.location_id, s.quantity FROM variants v JOIN stock_now s ON s.variant_id = v.id WHERE v.product_id = ?',
       ),
       stockAt: db.prepare(
-        'SELECT 1 FROM variants v JOIN stock s ON s.variant_id = v.id AND s.location_id IN (SELECT value FROM json_each(@locations)) WHERE v.product_id = @product LIMIT 1',
+        'SELECT 1 FROM variants v JOIN stock_now s ON s.variant_id = v.id AND s.location_id IN (SELECT value FROM json_each(@locations)) WHERE v.product_id = @product LIMIT 1',
       ),
       variantByGtin: db.prepare(`${VARIANT_REF} WHERE v.gtin = ?`),
       variantBySku: db.prepare(`${VARIANT_REF} WHERE v.sku = ?`),
@@ -143,6 +143,11 @@ export class Catalog {
    */
   stockChanged(variantIds: readonly number[]): StockUpdate {
     return this.#search.updateStock(variantIds);
+  }
+
+  /** `stockChanged` for changes the sync thread described in full (`Applied.stock`), from memory: see `Search.applyStockLevels`. */
+  stockLevelsChanged(triples: ArrayLike<number>): StockUpdate & { unplaced: number[] } {
+    return this.#search.applyStockLevels(triples);
   }
 
   /** `stockChanged` in slices of one statement each, the event loop free in between. */

@@ -73,8 +73,8 @@ interface ProductColumns {
 const PRODUCT_PAGE = 256;
 const VARIANT_PAGE = 32;
 
-/** Whether a variant has stock at the home location: a primary-key probe of the stock table. */
-const HOME_FLAG = 'EXISTS (SELECT 1 FROM stock s WHERE s.variant_id = v.id AND s.location_id = @home)';
+/** Whether a variant has stock at the home location: primary-key probes of the recent and the folded stock. */
+const HOME_FLAG = 'EXISTS (SELECT 1 FROM stock_now s WHERE s.variant_id = v.id AND s.location_id = @home)';
 
 export function loadFacets(db: Db): Facets {
   return runNow(facetsBuilding(db));
@@ -413,6 +413,30 @@ export class HomeStock {
     }
     return { styleCodes: [...styleOf.values()] };
   }
+}
+
+/**
+ * Stock changes as the sync thread describes them (`Applied.stock`: `[variantId, productId, here]`
+ * triples, here -1 when the home store's level did not change): "in this store" flags set from memory,
+ * no read. Answers the products' style codes, and the variants whose product the facets do not have yet
+ * (newer than the last rebuild) for `HomeStock.updating` to read.
+ */
+export function applyHomeLevels(f: Facets, triples: ArrayLike<number>): StockUpdate & { unplaced: number[] } {
+  const styleCodes = new Set<string>();
+  const unplaced: number[] = [];
+  for (let i = 0; i + 2 < triples.length; i += 3) {
+    const variantId = triples[i] as number;
+    const productId = triples[i + 1] as number;
+    const here = triples[i + 2] as number;
+    const d = f.denseOf.get(productId);
+    if (d === undefined) {
+      unplaced.push(variantId);
+      continue;
+    }
+    styleCodes.add(f.styleCodes[d] as string);
+    if (here >= 0 && f.homeLocationId !== null) setHomeFlag(f, productId, variantId, here);
+  }
+  return { styleCodes: [...styleCodes], unplaced };
 }
 
 function setHomeFlag(f: Facets, productId: number, variantId: number, here: number): void {

@@ -329,6 +329,18 @@ describe('search: filters', () => {
     expect(codes('jeans', 'en', { inStoreOnly: true })).toEqual([]);
   });
 
+  it('search: stock changes the sync thread describes in full set the flags from memory and name the products', () => {
+    expect(codes('jeans', 'en', { inStoreOnly: true })).toEqual([]);
+    // Variant 8 of product 3 (NV-1003) now in stock here; variant 1 of product 1 changed elsewhere only;
+    // variant 999 of a product the index does not have yet.
+    const update = search.applyStockLevels([8, 3, 1, 1, 1, -1, 999, 999, 1]);
+    expect(codes('jeans', 'en', { inStoreOnly: true })).toEqual(['NV-1003']);
+    expect(update.styleCodes.sort()).toEqual(['NV-1001', 'NV-1003']);
+    expect(update.unplaced).toEqual([999]);
+    search.applyStockLevels([8, 3, 0]);
+    expect(codes('jeans', 'en', { inStoreOnly: true })).toEqual([]);
+  });
+
   it('search: a catalog change shows after refresh', () => {
     db.prepare("UPDATE product_texts SET name = 'Visby Bootcut Jeans' WHERE product_id = 3 AND lang = 'en'").run();
     expect(codes('bootcut', 'en')).toEqual([]);

@@ -1,5 +1,5 @@
 import type { Db } from '../db/open';
-import { type Facets, Filter, HomeStock, type StockUpdate, facetBytes } from './facets';
+import { type Facets, Filter, HomeStock, type StockUpdate, applyHomeLevels, facetBytes } from './facets';
 import { tokens as foldedWords } from './fold';
 import { LatestBuild } from './latestBuild';
 import { MATCH, type Source, type WordPlan, planWord, typoPlans } from './queryPlan';
@@ -200,6 +200,16 @@ export class CatalogSearch {
   async updateStockAsync(variantIds: readonly number[]): Promise<StockUpdate> {
     this.noteStockChange(variantIds);
     return runInSlices(this.homeStock.updating(() => this.facets, variantIds), { ...this.options, cancelled: () => this.closed });
+  }
+
+  /**
+   * Stock changes the sync thread described in full (`Applied.stock` triples): flags set from memory at
+   * once, no read. `unplaced`: variants of products newer than this index, for `updateStockAsync`.
+   */
+  applyStockLevels(triples: ArrayLike<number>): StockUpdate & { unplaced: number[] } {
+    const since = this.stockSinceSnapshot;
+    if (since) for (let i = 0; i < triples.length; i += 3) since.add(triples[i] as number);
+    return applyHomeLevels(this.facets, triples);
   }
 
   /** Stops a rebuild under way (closing its connection) and any stock update; searches still answer from memory. */

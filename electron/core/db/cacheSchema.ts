@@ -127,4 +127,29 @@ export const CACHE_MIGRATIONS: readonly Migration[] = [
       CREATE INDEX related_pending_by_style ON related_pending (style_code);
     `,
   },
+  {
+    id: 4,
+    name: 'recent stock beside the folded stock',
+    sql: `
+      -- Levels from deltas since they were last folded into stock, 0 meaning "none left" (the stock row
+      -- goes when folded). A delta lands in this small table: its pages stay in memory and are written once,
+      -- where the same levels scattered over the millions of stock rows would rewrite most of that table's
+      -- pages. The sync thread folds it into stock while idle, a slice per transaction.
+      CREATE TABLE stock_recent (
+        variant_id INTEGER NOT NULL REFERENCES variants (id) ON DELETE CASCADE,
+        location_id INTEGER NOT NULL REFERENCES locations (id) ON DELETE CASCADE,
+        quantity INTEGER NOT NULL CHECK (quantity >= 0),
+        changed_at INTEGER NOT NULL,
+        PRIMARY KEY (variant_id, location_id)
+      ) STRICT, WITHOUT ROWID;
+
+      -- What every reader reads: the recent level where there is one, the folded one otherwise. SQLite
+      -- flattens this into the query that uses it, so a lookup by variant stays two primary-key probes.
+      CREATE VIEW stock_now (variant_id, location_id, quantity, changed_at) AS
+        SELECT variant_id, location_id, quantity, changed_at FROM stock_recent WHERE quantity > 0
+        UNION ALL
+        SELECT s.variant_id, s.location_id, s.quantity, s.changed_at FROM stock s
+        WHERE NOT EXISTS (SELECT 1 FROM stock_recent r WHERE r.variant_id = s.variant_id AND r.location_id = s.location_id);
+    `,
+  },
 ];

@@ -50,10 +50,12 @@ describe('migrations', () => {
     expect(local.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(local.pragma('synchronous', { simple: true })).toBe(2);
     expect(local.pragma('foreign_keys', { simple: true })).toBe(1);
-    // Every cache table is STRICT, and there are no others (search indexes in memory: no FTS tables).
-    const tables = cache.prepare("SELECT name, type, strict FROM pragma_table_list WHERE schema = 'main' AND name NOT LIKE 'sqlite_%' ORDER BY name").all();
-    const expected = ['meta', 'locations', 'categories', 'colours', 'products', 'product_texts', 'variants', 'stock', 'related', 'offers', 'related_pending', 'schema_migrations'];
+    // Every cache table is STRICT, and there are no others (search indexes in memory: no FTS tables);
+    // one view, the stock readers read.
+    const tables = cache.prepare("SELECT name, type, strict FROM pragma_table_list WHERE schema = 'main' AND name NOT LIKE 'sqlite_%' AND type = 'table' ORDER BY name").all();
+    const expected = ['meta', 'locations', 'categories', 'colours', 'products', 'product_texts', 'variants', 'stock', 'stock_recent', 'related', 'offers', 'related_pending', 'schema_migrations'];
     expect(tables).toEqual(expected.sort().map((name) => ({ name, type: 'table', strict: 1 })));
+    expect(cache.prepare("SELECT name FROM sqlite_schema WHERE type = 'view'").pluck().all()).toEqual(['stock_now']);
     cache.close();
     local.close();
   });

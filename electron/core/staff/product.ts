@@ -29,7 +29,7 @@ export function staffProduct(cache: Db, storeCode: string, styleCode: string, la
     .prepare('SELECT v.id, v.sku, v.gtin, v.colour_code, v.size, c.names FROM variants v LEFT JOIN colours c ON c.code = v.colour_code WHERE v.product_id = ? ORDER BY v.colour_code, v.size_sort')
     .all(product.id) as { id: number; sku: string; gtin: string | null; colour_code: string; size: string; names: string | null }[];
   const stock = cache
-    .prepare('SELECT s.variant_id, s.location_id, s.quantity, s.changed_at FROM stock s JOIN variants v ON v.id = s.variant_id WHERE v.product_id = ?')
+    .prepare('SELECT s.variant_id, s.location_id, s.quantity, s.changed_at FROM stock_now s JOIN variants v ON v.id = s.variant_id WHERE v.product_id = ?')
     .all(product.id) as { variant_id: number; location_id: number; quantity: number; changed_at: number }[];
   const locations = new Map((cache.prepare('SELECT id, code, kind, name, lat, lon FROM locations').all() as LocationRow[]).map((row) => [row.id, row]));
 

@@ -7,7 +7,7 @@ import { loadDemoChain } from '../catalog/demoLoader';
 import { openCache, type Db } from '../db/open';
 import { tempDir } from '../testing/fixtures';
 import { BatchApplier, BatchRejected } from './apply';
-import { readCacheState } from './state';
+import { digestOf, readCacheState } from './state';
 
 let db: Db | null = null;
 let cleanup: (() => void) | null = null;
@@ -34,12 +34,12 @@ const cursorOf = (d: Db): number => Number((d.prepare("SELECT value FROM meta WH
 const level = (d: Db, sku: string, location: string): number | undefined =>
   (
     d
-      .prepare('SELECT s.quantity FROM stock s JOIN variants v ON v.id = s.variant_id JOIN locations l ON l.id = s.location_id WHERE v.sku = ? AND l.code = ?')
+      .prepare('SELECT s.quantity FROM stock_now s JOIN variants v ON v.id = s.variant_id JOIN locations l ON l.id = s.location_id WHERE v.sku = ? AND l.code = ?')
       .get(sku, location) as { quantity: number } | undefined
   )?.quantity;
 
 function someSku(d: Db): string {
-  return (d.prepare("SELECT v.sku FROM stock s JOIN variants v ON v.id = s.variant_id JOIN locations l ON l.id = s.location_id WHERE l.code = 'se-sto-drottninggatan' LIMIT 1").get() as { sku: string }).sku;
+  return (d.prepare("SELECT v.sku FROM stock_now s JOIN variants v ON v.id = s.variant_id JOIN locations l ON l.id = s.location_id WHERE l.code = 'se-sto-drottninggatan' LIMIT 1").get() as { sku: string }).sku;
 }
 
 describe('BatchApplier', () => {
@@ -58,7 +58,14 @@ describe('BatchApplier', () => {
     expect(level(d, sku, 'se-sto-gotgatan')).toBe(3);
     expect(cursorOf(d)).toBe(12);
     expect(applied.levels).toBe(3);
-    expect(new Set(applied.variantIds).size).toBe(1);
+    expect(applied.variantIds).toHaveLength(1);
+    // The variant, its product, and in stock at home (the pillar's own store) now.
+    const { id, product_id } = d.prepare('SELECT id, product_id FROM variants WHERE sku = ?').get(sku) as { id: number; product_id: number };
+    expect(applied.stock).toEqual([id, product_id, 1]);
+    const elsewhere = applier.apply(batch([{ seq: 13, type: 'stock', levels: [[sku, 'se-sto-gotgatan', 4, 1002]] }], 12));
+    expect(elsewhere.stock).toEqual([id, product_id, -1]);
+    const gone = applier.apply(batch([{ seq: 14, type: 'stock', levels: [[sku, 'se-sto-drottninggatan', 0, 1003]] }], 13));
+    expect(gone.stock).toEqual([id, product_id, 0]);
   });
 
   it('the last level of a SKU at a location in a change wins', () => {
@@ -95,6 +102,50 @@ describe('BatchApplier', () => {
     expect(level(d, sku, 'se-sto-gotgatan')).toBeUndefined();
     expect(cursorOf(d)).toBe(13);
     expect(applied).toMatchObject({ cursor: 13, changes: 3 });
+  });
+
+  it('takes a batch bigger than one statement, a level repeated across statements keeping the last, and names an unknown SKU among hundreds', () => {
+    const d = demoCache();
+    const skus = d.prepare('SELECT sku FROM variants ORDER BY id LIMIT 600').pluck().all() as string[];
+    const levels: [string, string, number, number][] = skus.map((sku, i) => [sku, 'se-sto-gotgatan', 1 + (i % 9), 5]);
+    levels.push([skus[3]!, 'se-sto-gotgatan', 42, 6]);
+    const applied = new BatchApplier(d).apply(batch([{ seq: 11, type: 'stock', levels }]));
+    expect(applied.levels).toBe(601);
+    expect(level(d, skus[3]!, 'se-sto-gotgatan')).toBe(42);
+    expect(level(d, skus[599]!, 'se-sto-gotgatan')).toBe(1 + (599 % 9));
+
+    const bad = [...levels.slice(0, 300), ['NO-SUCH-SKU', 'se-sto-gotgatan', 1, 7] as [string, string, number, number], ...levels.slice(300)];
+    expect(() => new BatchApplier(d).apply(batch([{ seq: 12, type: 'stock', levels: bad }], 11))).toThrow(/NO-SUCH-SKU/);
+    expect(cursorOf(d)).toBe(11);
+  });
+
+  it('folds recent levels into the stock table, a slice per transaction, with the stock readers see unchanged', () => {
+    const d = demoCache();
+    const here = d.prepare("SELECT v.sku FROM stock s JOIN variants v ON v.id = s.variant_id JOIN locations l ON l.id = s.location_id WHERE l.code = 'se-sto-drottninggatan' ORDER BY v.id LIMIT 3").pluck().all() as string[];
+    const nowhere = d.prepare("SELECT sku FROM variants v WHERE NOT EXISTS (SELECT 1 FROM stock s WHERE s.variant_id = v.id) LIMIT 2").pluck().all() as string[];
+    const applier = new BatchApplier(d);
+    applier.apply(
+      batch([
+        { seq: 11, type: 'stock', levels: [[here[0]!, 'se-sto-drottninggatan', 0, 9], [here[1]!, 'se-sto-drottninggatan', 31, 9], [nowhere[0]!, 'se-sto-drottninggatan', 2, 9], [nowhere[1]!, 'se-online', 0, 9]] },
+      ]),
+    );
+    const before = digestOf(readCacheState(d));
+    expect(level(d, here[0]!, 'se-sto-drottninggatan')).toBeUndefined();
+    expect(applier.recentLevels()).toBe(4);
+
+    expect(applier.fold(1)).toBe(1);
+    expect(applier.recentLevels()).toBe(3);
+    expect(digestOf(readCacheState(d))).toBe(before);
+    while (applier.fold(2) > 0);
+    expect(applier.recentLevels()).toBe(0);
+    expect(digestOf(readCacheState(d))).toBe(before);
+    // Folded into the stock table itself: a row gone, a row changed, a row new.
+    const folded = (sku: string): number | undefined =>
+      (d.prepare("SELECT s.quantity FROM stock s JOIN variants v ON v.id = s.variant_id JOIN locations l ON l.id = s.location_id WHERE v.sku = ? AND l.code = 'se-sto-drottninggatan'").pluck().get(sku) as number | undefined);
+    expect(folded(here[0]!)).toBeUndefined();
+    expect(folded(here[1]!)).toBe(31);
+    expect(folded(nowhere[0]!)).toBe(2);
+    expect(applier.fold(100)).toBe(0);
   });
 
   it('refuses a group as a whole when one of its batches is bad: nothing of the earlier batches stays', () => {
@@ -140,7 +191,7 @@ describe('BatchApplier', () => {
     // The relation went with the product it pointed at.
     expect(updated.related).toEqual([]);
     expect(after.some((p) => p.styleCode === second.styleCode)).toBe(false);
-    expect(d.prepare('SELECT count(*) AS n FROM stock s JOIN variants v ON v.id = s.variant_id WHERE v.sku = ?').get(dropped)).toEqual({ n: 0 });
+    expect(d.prepare('SELECT count(*) AS n FROM stock_now s JOIN variants v ON v.id = s.variant_id WHERE v.sku = ?').get(dropped)).toEqual({ n: 0 });
   });
 
   it('a relation to a product that arrives later, or comes back after a delete, is there once it is', () => {

@@ -1,5 +1,6 @@
 import type { Category, Colour, Location, Offer, Product, Settings, StockTuple } from '../../../shared/sync/entities';
 import type { Change, ChangeBatch } from '../../../shared/sync/protocol';
+import type { Statement } from 'better-sqlite3';
 import type { Db } from '../db/open';
 
 /** A batch HQ sent that cannot be applied to this cache (an unknown SKU, a category it lacks): nothing of it is. */
@@ -9,8 +10,15 @@ export class BatchRejected extends Error {
 
 export interface Applied {
   cursor: number;
-  /** Variants whose stock changed (in this store or elsewhere in the region). */
+  /** Variants whose stock changed (in this store or elsewhere in the region), or that were dropped. */
   variantIds: number[];
+  /**
+   * The variants whose stock levels changed, each once, as flattened triples `[variantId, productId,
+   * here]`: `here` is 1 or 0 when its level at the pillar's own store changed (in stock there now or
+   * not), -1 when only other locations' did. What the main thread needs to update its search flags and
+   * name the changed products without reading the database.
+   */
+  stock: number[];
   /** Products, categories, colours or locations changed: lists and the search index re-read. */
   catalogChanged: boolean;
   offersChanged: boolean;
@@ -33,9 +41,9 @@ export const META = {
 /**
  * Applies verified change batches to a cache: each batch in one transaction together with its cursor, so
  * a reader (or a crash) sees the cache before the batch or after it, never half of it. Statements are
- * prepared once per connection. Stock goes in set-wise — one statement per change over `json_each` — so
- * the hundreds of thousands of levels of a big delta stay inside SQLite instead of crossing into
- * JavaScript row by row.
+ * prepared once per connection. Stock levels land in the small `stock_recent` table, hundreds to a
+ * statement, and are folded into the big `stock` table later (`fold`), so a delta of hundreds of thousands
+ * of levels costs what those levels take to write, not a rewrite of the pages of millions of stock rows.
  */
 export class BatchApplier {
   readonly #db: Db;
@@ -52,23 +60,32 @@ export class BatchApplier {
   }
 
   /**
-   * Applies consecutive verified batches in ONE transaction and advances the cursor to the last one's.
-   * A big delta arrives as several batches that each touch most pages of the stock table: committed
-   * together, every page is written once instead of once per batch. The cache is still only ever at a
-   * cursor HQ sent (the last batch's). Throws `BatchRejected`, leaving the cache as it was.
+   * Applies consecutive verified batches in ONE transaction and advances the cursor to the last one's
+   * (one commit for the batches that had already arrived). The cache is still only ever at a cursor HQ
+   * sent. Throws `BatchRejected`, leaving the cache as it was.
    */
   applyAll(batches: readonly ChangeBatch[], now = Date.now()): Applied {
     const last = batches.at(-1);
     if (!last) throw new RangeError('applyAll needs at least one batch');
     return this.#db.transaction((): Applied => {
-      const applied: Applied = { cursor: last.cursor, variantIds: [], catalogChanged: false, offersChanged: false, settingsChanged: false, levels: 0, changes: 0 };
+      const applied: Applied = { cursor: last.cursor, variantIds: [], stock: [], catalogChanged: false, offersChanged: false, settingsChanged: false, levels: 0, changes: 0 };
+      // Per variant whose stock changed: its latest level's presence at home (1/0), or -1.
+      const here = new Map<number, number>();
+      const home = this.#homeCode();
       const relations: [number, Product['related']][] = [];
       const arrived: string[] = [];
-      // Consecutive stock changes go in together, in key order (see putStock).
+      // Consecutive stock changes go in together (see putStock).
       let stock: StockTuple[] = [];
       const flushStock = (): void => {
         if (stock.length === 0) return;
-        for (const id of this.putStock(stock)) applied.variantIds.push(id);
+        const ids = this.putStock(stock);
+        // One id per level, in the levels' order (putStock).
+        for (let i = 0; i < ids.length; i++) {
+          const id = ids[i] as number;
+          const level = stock[i] as StockTuple;
+          if (level[1] === home) here.set(id, level[2] > 0 ? 1 : 0);
+          else if (!here.has(id)) here.set(id, -1);
+        }
         applied.levels += stock.length;
         stock = [];
       };
@@ -88,10 +105,34 @@ export class BatchApplier {
       // Relations last: a product may relate to one that arrives later in the same batch.
       for (const [productId, related] of relations) this.putRelated(productId, related);
       for (const styleCode of arrived) this.resolvePending(styleCode);
+      if (here.size > 0) {
+        for (const id of here.keys()) applied.variantIds.push(id);
+        applied.stock = this.#stockChanges(here);
+      }
       this.#s.meta.run(META.cursor, String(last.cursor));
       this.#s.meta.run(META.lastSync, String(now));
       return applied;
     })();
+  }
+
+  /** The pillar's own store's location code (from the region of the snapshot), or null for a cache without one. */
+  #homeCode(): string | null {
+    const region = this.#s.region.get() as string | undefined;
+    if (region === undefined) return null;
+    const home = (JSON.parse(region) as { home?: unknown }).home;
+    return typeof home === 'string' ? home : null;
+  }
+
+  /** `[variantId, productId, here]` for each variant in `here` that still exists, in `here`'s order. */
+  #stockChanges(here: Map<number, number>): number[] {
+    const triples: number[] = [];
+    const ids = [...here.keys()];
+    for (let i = 0; i < ids.length; i += VARIANTS_PER_READ) {
+      for (const [variantId, productId] of this.#s.productsOf.all(JSON.stringify(ids.slice(i, i + VARIANTS_PER_READ))) as [number, number][]) {
+        triples.push(variantId, productId, here.get(variantId) ?? -1);
+      }
+    }
+    return triples;
   }
 
   /** Records that the cache is current with HQ at its cursor (an idle poll answered "nothing new"). */
@@ -207,37 +248,76 @@ export class BatchApplier {
   }
 
   /**
-   * Sets stock levels (0 = none: the row goes). Every SKU and location must be known, or nothing of the
-   * batch applies. Returns the variant ids whose stock changed.
+   * Sets stock levels (0 = none) in `stock_recent`, where a delta lands fast (see the cache schema); `fold`
+   * moves them into `stock` later. Every SKU and location must be known, or nothing of the batch applies.
+   * Returns the variant ids whose stock was set. The levels go in as they came, LEVELS_PER_STATEMENT to a
+   * statement that resolves the SKUs inside SQLite: a level repeated later in the batch (a second sale)
+   * overwrites the earlier one, as HQ logged them.
    */
   putStock(levels: readonly StockTuple[]): number[] {
-    // Every level must name a SKU and a location the cache has, or the whole batch is refused.
-    const locations = new Map((this.#s.locationIds.all() as { id: number; code: string }[]).map((row) => [row.code, row.id]));
-    // The last level of a SKU at a location wins, as HQ logged them in order.
-    const latest = new Map<string, StockTuple>();
-    for (const level of levels) latest.set(`${level[0]}\u0000${level[1]}`, level);
-    // In key order: a delta's levels are scattered over the whole stock table, and sorted they visit each
-    // B-tree page once, in order, instead of at random. Variant ids follow SKU order in a cache loaded from a
-    // snapshot (HQ writes products by style code), so sorting by SKU is sorting by key. Row by row through one
-    // prepared statement per level measured faster than a set-wise statement over json_each (which parses
-    // every level's JSON again for each field) and than resolving ids in a separate call.
-    const ordered = [...latest.values()].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0));
+    const locations = new Map(this.#s.locationIds.all() as [string, number][]);
     const changed: number[] = [];
-    for (const [sku, location, quantity, changedAt] of ordered) {
+    const params: (string | number)[] = [];
+    const flush = (count: number): void => {
+      const statement = count === LEVELS_PER_STATEMENT ? this.#s.putRecent : recentUpsert(this.#db, count);
+      const ids = statement.all(params) as number[];
+      // CROSS JOIN keeps the levels in order and drops a level whose SKU is unknown: fewer ids than levels names it.
+      if (ids.length !== count) throw unknownSku(firstUnknownSku(this.#s.variantId, params));
+      for (const id of ids) changed.push(id);
+      params.length = 0;
+    };
+    for (const [sku, location, quantity, changedAt] of levels) {
       const locationId = locations.get(location);
       if (locationId === undefined) throw new BatchRejected(`stock at location ${location}, which is not in this pillar's region`);
-      if (quantity > 0) {
-        const variantId = this.#s.putStock.get(locationId, quantity, changedAt, sku) as number | undefined;
-        if (variantId === undefined) throw unknownSku(sku);
-        changed.push(variantId);
-      } else {
-        const variantId = this.#s.variantId.get(sku) as number | undefined;
-        if (variantId === undefined) throw unknownSku(sku);
-        if (this.#s.dropStock.run(variantId, locationId).changes > 0) changed.push(variantId);
-      }
+      params.push(sku, locationId, quantity, changedAt);
+      if (params.length === LEVELS_PER_STATEMENT * 4) flush(LEVELS_PER_STATEMENT);
     }
+    if (params.length > 0) flush(params.length / 4);
     return changed;
   }
+
+  /** Levels not yet folded into `stock`. */
+  recentLevels(): number {
+    return this.#s.recentCount.get() as number;
+  }
+
+  /**
+   * Folds up to `limit` recent levels (in key order) into `stock` in one transaction: set or removed there,
+   * gone from `stock_recent`. Readers see the same stock before and after. Returns how many it folded.
+   */
+  fold(limit: number): number {
+    return this.#db.transaction((): number => {
+      const last = this.#s.recentBound.get(Math.max(0, Math.floor(limit) - 1)) as [number, number] | undefined;
+      const bound = last ?? (this.#s.recentLast.get() as [number, number] | undefined);
+      if (!bound) return 0;
+      this.#s.foldPut.run(bound[0], bound[1]);
+      this.#s.foldDrop.run(bound[0], bound[1]);
+      return this.#s.foldForget.run(bound[0], bound[1]).changes;
+    })();
+  }
+}
+
+/** Changed variants whose products are read per statement. */
+const VARIANTS_PER_READ = 10_000;
+
+/** Levels per upsert into `stock_recent`: four parameters each, well under SQLite's limit. */
+const LEVELS_PER_STATEMENT = 256;
+
+function recentUpsert(db: Db, levels: number) {
+  return db
+    .prepare(
+      `INSERT INTO stock_recent (variant_id, location_id, quantity, changed_at)
+       SELECT v.id, l.column2, l.column3, l.column4 FROM (VALUES ${Array(levels).fill('(?, ?, ?, ?)').join(', ')}) l CROSS JOIN variants v ON v.sku = l.column1
+       WHERE true
+       ON CONFLICT (variant_id, location_id) DO UPDATE SET quantity = excluded.quantity, changed_at = excluded.changed_at
+       RETURNING variant_id`,
+    )
+    .pluck();
+}
+
+function firstUnknownSku(variantId: Statement, params: readonly (string | number)[]): string {
+  for (let i = 0; i < params.length; i += 4) if (variantId.get(params[i]) === undefined) return String(params[i]);
+  return '(unknown)';
 }
 
 function unknownSku(sku: string): BatchRejected {
@@ -289,16 +369,23 @@ function prepare(db: Db) {
     category: db.prepare('INSERT INTO categories (id, sort, names) VALUES (?, ?, ?) ON CONFLICT (id) DO UPDATE SET sort = excluded.sort, names = excluded.names'),
     colour: db.prepare('INSERT INTO colours (code, hex, names) VALUES (?, ?, ?) ON CONFLICT (code) DO UPDATE SET hex = excluded.hex, names = excluded.names'),
     variantId: db.prepare('SELECT id FROM variants WHERE sku = ?').pluck(),
-    locationIds: db.prepare('SELECT id, code FROM locations'),
-    // No row when the SKU is unknown: the caller refuses the batch.
-    putStock: db
-      .prepare(
-        `INSERT INTO stock (variant_id, location_id, quantity, changed_at) SELECT v.id, ?, ?, ? FROM variants v WHERE v.sku = ?
-         ON CONFLICT (variant_id, location_id) DO UPDATE SET quantity = excluded.quantity, changed_at = excluded.changed_at
-         RETURNING variant_id`,
-      )
-      .pluck(),
-    dropStock: db.prepare('DELETE FROM stock WHERE variant_id = ? AND location_id = ?'),
+    locationIds: db.prepare('SELECT code, id FROM locations').raw(),
+    region: db.prepare(`SELECT value FROM meta WHERE key = '${META.region}'`).pluck(),
+    productsOf: db.prepare('SELECT v.id, v.product_id FROM json_each(?) j CROSS JOIN variants v ON v.id = j.value').raw(),
+    putRecent: recentUpsert(db, LEVELS_PER_STATEMENT),
+    recentCount: db.prepare('SELECT count(*) FROM stock_recent').pluck(),
+    recentBound: db.prepare('SELECT variant_id, location_id FROM stock_recent ORDER BY variant_id, location_id LIMIT 1 OFFSET ?').raw(),
+    recentLast: db.prepare('SELECT variant_id, location_id FROM stock_recent ORDER BY variant_id DESC, location_id DESC LIMIT 1').raw(),
+    foldPut: db.prepare(
+      `INSERT INTO stock (variant_id, location_id, quantity, changed_at)
+       SELECT variant_id, location_id, quantity, changed_at FROM stock_recent WHERE (variant_id, location_id) <= (?, ?) AND quantity > 0
+       ON CONFLICT (variant_id, location_id) DO UPDATE SET quantity = excluded.quantity, changed_at = excluded.changed_at`,
+    ),
+    foldDrop: db.prepare(
+      `DELETE FROM stock WHERE (variant_id, location_id) IN (
+         SELECT variant_id, location_id FROM stock_recent WHERE (variant_id, location_id) <= (?, ?) AND quantity = 0)`,
+    ),
+    foldForget: db.prepare('DELETE FROM stock_recent WHERE (variant_id, location_id) <= (?, ?)'),
     putOffer: db.prepare('INSERT INTO offers (id, body) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET body = excluded.body'),
     deleteOffer: db.prepare('DELETE FROM offers WHERE id = ?'),
     

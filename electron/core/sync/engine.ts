@@ -46,15 +46,9 @@ const WRITER_CACHE_KIB = 128 * 1024;
 
 /** Batches HQ sent that this cache could not take, in a row, before it resnapshots. */
 const RESNAPSHOT_AFTER_REJECTIONS = 3;
-/** How many batches of a catch-up are committed together, at most (and about how many stock levels). */
-export const GROUP_BATCHES = 8;
-export const GROUP_LEVELS = 250_000;
-
-function levelsIn(batch: ChangeBatch): number {
-  let levels = 0;
-  for (const change of batch.changes) levels += change.type === 'stock' ? change.levels.length : 1;
-  return levels;
-}
+/** Recent stock levels folded into the stock table per transaction (a tenth of a second or so), and the pause between two. */
+const FOLD_SLICE = 20_000;
+const FOLD_PAUSE_MS = 50;
 
 const KNOWN = [HqUnavailable, HqRefused, BadPayload, BatchRejected, SnapshotRejected];
 
@@ -150,6 +144,7 @@ export class SyncEngine {
         await this.syncOnce();
         this.#failures = 0;
         this.#update({ phase: 'following', lastError: null, progress: null });
+        await this.#foldWhileIdle();
         await this.#sleep(this.#status.live ? this.#timing.livePollMs : this.#timing.pollMs);
       } catch (error) {
         if (this.#stopped) break;
@@ -201,40 +196,51 @@ export class SyncEngine {
     let next: Promise<ChangesAnswer> | null = this.#client.changes(cursor, this.#etag, this.#stop.signal);
     while (next) {
       if (this.#stopped) return;
-      const first = await next;
+      const answer = await next;
       next = null;
-      if (first.kind === 'not-modified') {
+      if (answer.kind === 'not-modified') {
         applier.touch(this.#now());
         this.#update({ lastSuccessAt: this.#now(), pendingChanges: 0 });
         return;
       }
-      // A long catch-up comes as many batches: gather a few (each checked) and commit them together.
-      let last = this.#checked(first);
-      const group = [last];
-      let etag = first.kind === 'batch' ? first.etag : null;
-      let levels = levelsIn(last);
-      while (last.cursor < last.head && group.length < GROUP_BATCHES && levels < GROUP_LEVELS) {
-        const answer = await this.#client.changes(last.cursor, null, this.#stop.signal);
-        last = this.#checked(answer);
-        etag = answer.kind === 'batch' ? answer.etag : null;
-        group.push(last);
-        levels += levelsIn(last);
-      }
-      // HQ prepares the next batches (in its own process) while this thread applies these.
-      if (last.cursor < last.head) {
-        next = this.#client.changes(last.cursor, null, this.#stop.signal);
+      const batch = this.#checked(answer);
+      // A long catch-up comes as many batches: HQ prepares the next (in its own process) while this thread
+      // applies this one.
+      if (batch.cursor < batch.head) {
+        next = this.#client.changes(batch.cursor, null, this.#stop.signal);
         next.catch(() => undefined);
       }
-      if (group.some((batch) => batch.changes.length > 0) || last.cursor !== this.#status.cursor) {
-        const applied = applier.applyAll(group, this.#now());
+      if (batch.changes.length > 0 || batch.cursor !== this.#status.cursor) {
+        const applied = applier.apply(batch, this.#now());
         this.#o.onApplied?.(applied);
       } else {
         applier.touch(this.#now());
       }
-      this.#etag = last.cursor === last.head ? etag : null;
-      this.#update({ cursor: last.cursor, head: Math.max(last.head, this.#status.head ?? 0), pendingChanges: Math.max(0, last.head - last.cursor), lastSuccessAt: this.#now() });
-      // Let a stop or a status request in between groups of a long catch-up.
+      this.#etag = batch.cursor === batch.head ? (answer.kind === 'batch' ? answer.etag : null) : null;
+      this.#update({ cursor: batch.cursor, head: Math.max(batch.head, this.#status.head ?? 0), pendingChanges: Math.max(0, batch.head - batch.cursor), lastSuccessAt: this.#now() });
+      // Let a stop or a status request in between the batches of a long catch-up.
       if (next) await new Promise((resolve) => setImmediate(resolve));
+    }
+  }
+
+  /**
+   * Folds the stock levels deltas left in `stock_recent` into the stock table, a slice per transaction
+   * with a pause between, while there is nothing to catch up: a live head or "sync now" stops it, and it
+   * goes on after that catch-up. Readers see the same stock throughout.
+   */
+  async #foldWhileIdle(): Promise<void> {
+    const applier = this.#applier;
+    if (!applier || applier.recentLevels() === 0) return;
+    const started = this.#now();
+    let folded = 0;
+    while (!this.#stopped && !this.#woken && !this.#needsSnapshot) {
+      const n = applier.fold(FOLD_SLICE);
+      folded += n;
+      if (n < FOLD_SLICE) {
+        this.#o.log.debug({ levels: folded, ms: this.#now() - started }, 'sync: recent stock folded into the stock table');
+        return;
+      }
+      await new Promise((resolve) => setTimeout(resolve, FOLD_PAUSE_MS));
     }
   }
 

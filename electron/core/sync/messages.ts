@@ -18,6 +18,6 @@ export type ToWorker = { type: 'syncNow' } | { type: 'resnapshot' } | { type: 's
 
 export type FromWorker =
   | { type: 'status'; status: SyncStatus }
-  | { type: 'applied'; applied: Omit<Applied, 'variantIds'> & { variantIds: Int32Array } }
+  | { type: 'applied'; applied: Omit<Applied, 'variantIds' | 'stock'> & { variantIds: Int32Array; stock: Int32Array } }
   | { type: 'swapped'; file: string }
   | { type: 'stopped' };

@@ -43,7 +43,7 @@ export function readCacheState(db: Db): RegionState & { cursor: number | null } 
     products: products(db),
     stock: rows(
       db,
-      `SELECT v.sku, l.code, s.quantity, s.changed_at FROM stock s JOIN variants v ON v.id = s.variant_id JOIN locations l ON l.id = s.location_id
+      `SELECT v.sku, l.code, s.quantity, s.changed_at FROM stock_now s JOIN variants v ON v.id = s.variant_id JOIN locations l ON l.id = s.location_id
        ORDER BY v.sku, l.code`,
       (r: Record<string, unknown>): StockTuple => [r['sku'] as string, r['code'] as string, r['quantity'] as number, r['changed_at'] as number],
     ),
