@@ -12,7 +12,7 @@ import { latency, measure } from './stats';
  */
 export async function apiBench(options: { runs: number }) {
   const info = systemInfo(
-    { name: 'Pillar', version: 'bench', runtime: 'preview' },
+    { name: 'Pillar', version: '0.0.0-bench', runtime: 'preview' },
     { ok: true, location: { source: 'demo' }, config: KioskConfig.parse(DEMO_CONFIG) },
   );
   const handler = () => info;

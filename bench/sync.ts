@@ -10,7 +10,7 @@ import { BatchApplier, META } from '../electron/core/sync/apply';
 import { currentCacheFile } from '../electron/core/sync/cacheFile';
 import { SyncEngine } from '../electron/core/sync/engine';
 import { DEMO_HOME_STORE, demoChain } from '../resources/demo/generator';
-import { JsonEachApplier, NaiveApplier, applyBatches, fetchBatches, groupBatches } from './syncApply';
+import { DirectApplier, JsonEachApplier, NaiveApplier, applyBatches, fetchBatches, groupBatches } from './syncApply';
 import { startBenchHq, type BenchHq, type Scale } from './syncHq';
 import { LIVE_SAMPLES, POLL_MS, liveByPolling, liveThroughKiosk, salePicks } from './syncLive';
 import { RESOLUTION_MS, cpuPressure, loopMonitor, mb, round, seconds, sleep, statusReaches } from './syncMeasure';
@@ -62,28 +62,28 @@ export async function syncBench(options: { scale: Scale; runs: number; rebuild: 
     const engineDir = path.join(work, 'engine');
     const provisionMain = await provisionOnMainThread(engineDir, connection, log);
     say(`provisioned (SyncEngine on the main thread) in ${provisionMain.s} s; main-thread stall ${provisionMain.loop.max_block_ms} ms`);
-    const copies = { grouped: path.join(work, 'grouped.db'), perBatch: path.join(work, 'per-batch.db'), naive: path.join(work, 'naive.db'), jsonEach: path.join(work, 'json-each.db') };
+    const copies = { recent: path.join(work, 'recent.db'), direct: path.join(work, 'direct.db'), naive: path.join(work, 'naive.db'), jsonEach: path.join(work, 'json-each.db') };
     for (const copy of Object.values(copies)) copyCache(currentCacheFile(engineDir), copy);
 
     const plan = deltaPlan(currentCacheFile(path.join(kioskDir, 'data')), DELTA_LEVELS[options.scale], 'spread');
-    const delta = await deltaThroughKiosk(kiosk, hq, plan);
-    say(`delta of ${delta.rows} levels: HQ took ${delta.post_s} s, the kiosk applied it in ${delta.s} s (${delta.rows_per_s} rows/s); main-thread stall ${delta.loop.max_block_ms} ms`);
+    const delta = await deltaThroughKiosk(kiosk, hq, plan, path.join(kioskDir, 'data'));
+    say(`delta of ${delta.rows} levels: HQ took ${delta.post_s} s, the kiosk applied it in ${delta.s} s (${delta.rows_per_s} rows/s) and folded it ${delta.timeline.folded_s} s after HQ's answer; main-thread stall ${delta.loop.max_block_ms} ms`);
     const deltaMain = await deltaOnMainThread(engineDir, connection, log, delta.rows);
     say(`same delta by SyncEngine on the main thread: ${deltaMain.s} s (${deltaMain.rows_per_s} rows/s); main-thread stall ${deltaMain.loop.max_block_ms} ms`);
 
     const batches = await fetchBatches({ ...connection, store: STORE }, provisionMain.cursor, delta.cursor);
-    const grouped = applyBatches(copies.grouped, groupBatches(batches, true), (db) => new BatchApplier(db));
-    const perBatch = applyBatches(copies.perBatch, groupBatches(batches, false), (db) => new BatchApplier(db));
+    const recent = applyBatches(copies.recent, groupBatches(batches, false), (db) => new BatchApplier(db));
+    const direct = applyBatches(copies.direct, groupBatches(batches, true), (db) => new DirectApplier(db));
     const naive = applyBatches(copies.naive, groupBatches(batches, false), (db) => new NaiveApplier(db));
     const jsonEach = applyBatches(copies.jsonEach, groupBatches(batches, false), (db) => new JsonEachApplier(db));
-    const sameResult = [perBatch, naive, jsonEach].every((other) => other.digest === grouped.digest);
+    const sameResult = [direct, naive, jsonEach].every((other) => other.digest === recent.digest);
     say(
-      `apply alone on a copy (with its checkpoint): BatchApplier as the engine groups batches ${grouped.rows_per_s} rows/s, ` +
-        `one transaction per batch ${perBatch.rows_per_s}, naive row-by-row ${naive.rows_per_s}, set-wise over json_each ${jsonEach.rows_per_s} (same result: ${sameResult})`,
+      `apply alone on a copy (with its checkpoint): BatchApplier into recent stock, one transaction per batch, ${recent.rows_per_s} rows/s (folded after in ${recent.result.fold_s} s); ` +
+        `straight into the stock table, grouped ${direct.rows_per_s}, naive row-by-row ${naive.rows_per_s}, set-wise over json_each ${jsonEach.rows_per_s} (same result: ${sameResult})`,
     );
 
     // The same size of count over neighbouring variants: the pages it touches, not the rows, set the cost.
-    const dense = await deltaThroughKiosk(kiosk, hq, deltaPlan(currentCacheFile(path.join(kioskDir, 'data')), DELTA_LEVELS[options.scale], 'dense'));
+    const dense = await deltaThroughKiosk(kiosk, hq, deltaPlan(currentCacheFile(path.join(kioskDir, 'data')), DELTA_LEVELS[options.scale], 'dense'), path.join(kioskDir, 'data'));
     say(`a count of ${dense.rows} neighbouring variants' levels: the kiosk applied it in ${dense.s} s (${dense.rows_per_s} rows/s); main-thread stall ${dense.loop.max_block_ms} ms`);
 
     const samples = Math.max(1, Math.min(options.runs, LIVE_SAMPLES));
@@ -148,10 +148,10 @@ export async function syncBench(options: { scale: Scale; runs: number; rebuild: 
         live: live.loop,
       },
       alternatives: {
-        delta_apply_grouped: { name: 'BatchApplier.applyAll as SyncEngine groups a catch-up (consecutive batches in one transaction; levels by id in key order), the same batches on a copy of the cache: apply time and the checkpoint after', ...grouped.result },
-        delta_apply_per_batch: { name: 'BatchApplier, one transaction per batch, another copy', ...perBatch.result },
+        delta_apply: { name: 'BatchApplier as SyncEngine applies a catch-up: one transaction per batch, levels into the recent-stock table, hundreds per statement; the same batches on a copy of the cache: apply time and the checkpoint after, then the fold into the stock table (fold_s, not in rows_per_s)', ...recent.result },
+        delta_apply_direct: { name: 'the previous design: levels straight into the stock table, sorted by SKU, one upsert each, up to 8 batches per transaction; another copy', ...direct.result },
         delta_apply_naive: { name: 'naive applier: one prepared upsert per level in HQ\'s order, SKU and location resolved in the statement, one transaction per batch, another copy', ...naive.result, same_result: sameResult },
-        delta_apply_json_each: { name: 'the previous design: each batch\'s levels as one set-wise statement over json_each, one transaction per batch, another copy', ...jsonEach.result },
+        delta_apply_json_each: { name: 'an earlier design: each batch\'s levels as one set-wise statement over json_each into the stock table, one transaction per batch, another copy', ...jsonEach.result },
         main_thread: {
           name: 'SyncEngine on the main thread (no worker), on its own data folder',
           provision: { s: provisionMain.s, event_loop: provisionMain.loop },
@@ -189,7 +189,7 @@ async function provisionKiosk(dir: string, hq: { url: string; token: string }, m
   const loop = loopMonitor();
   const syncing = loopMonitor();
   const started = performance.now();
-  const kiosk = createKiosk({ app: { name: 'Pillar', version: 'bench', runtime: 'preview' }, config: { source: 'flag', path: config }, dataDir: path.join(dir, 'data'), log, watchConfig: false });
+  const kiosk = createKiosk({ app: { name: 'Pillar', version: '0.0.0-bench', runtime: 'preview' }, config: { source: 'flag', path: config }, dataDir: path.join(dir, 'data'), log, watchConfig: false });
   // Failed attempts on the way (the engine retries with backoff): part of the time, and worth knowing.
   const retries: string[] = [];
   // When each stage of provisioning began (seconds from the start): where the time goes.
@@ -253,7 +253,7 @@ function deltaPlan(cacheFile: string, levels: number, shape: 'spread' | 'dense')
   }
 }
 
-async function deltaThroughKiosk(kiosk: Kiosk, hq: BenchHq, plan: DeltaPlan) {
+async function deltaThroughKiosk(kiosk: Kiosk, hq: BenchHq, plan: DeltaPlan, dataDir: string) {
   // When the kiosk heard of the update (its status shows HQ's new head) and when each batch's stock event came.
   const heads: [number, number][] = [];
   const stockEvents: number[] = [];
@@ -272,6 +272,8 @@ async function deltaThroughKiosk(kiosk: Kiosk, hq: BenchHq, plan: DeltaPlan) {
   for (const body of bodies) cursor = (await hq.postStock(body)).cursor;
   const answered = performance.now();
   const reached = await statusReaches(kiosk, (s) => s.cursor !== null && s.cursor >= cursor, 10 * 60_000);
+  // The sync thread then folds the recent stock into the stock table, in the background: when it is done.
+  const folded = await recentStockFolded(currentCacheFile(dataDir), 10 * 60_000);
   // Stock work the main thread may still schedule after the last batch (events, search flags).
   await sleep(500);
   off();
@@ -287,11 +289,28 @@ async function deltaThroughKiosk(kiosk: Kiosk, hq: BenchHq, plan: DeltaPlan) {
       head_heard_s: since(heads.find(([, head]) => head >= cursor)?.[0]),
       first_batch_event_s: since(stockEvents.find((t) => t >= answered)),
       cursor_s: round(s, 3),
+      folded_s: since(folded),
       last_stock_event_s: since(stockEvents.at(-1)),
       stock_events: stockEvents.length,
     },
     loop: await loop.stop(),
   };
+}
+
+/** When the cache's recent-stock table is empty (read from its own connection, every 50 ms). */
+async function recentStockFolded(cacheFile: string, timeoutMs: number): Promise<number> {
+  const db = openCache(cacheFile, { readonly: true });
+  try {
+    const count = db.prepare('SELECT count(*) FROM stock_recent').pluck();
+    const until = performance.now() + timeoutMs;
+    while (performance.now() < until) {
+      if (count.get() === 0) return performance.now();
+      await sleep(50);
+    }
+    throw new Error(`the recent stock was not folded within ${timeoutMs / 1000} s`);
+  } finally {
+    db.close();
+  }
 }
 
 async function deltaOnMainThread(dir: string, hq: { url: string; token: string }, log: Logger, rows: number) {
