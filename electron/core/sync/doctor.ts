@@ -21,7 +21,8 @@ export interface DoctorReport {
     lastSyncAt: number | null;
     /** Seconds since the cache was last known current with HQ. */
     ageSeconds: number | null;
-    rows: Record<'locations' | 'products' | 'variants' | 'stock' | 'offers', number> | null;
+    /** `stock` counts the levels readers see; `stockUnfolded` those from deltas not yet folded into the stock table (null: a cache from before that table). */
+    rows: (Record<'locations' | 'products' | 'variants' | 'stock' | 'offers', number> & { stockUnfolded: number | null }) | null;
     integrity: string;
     /** SHA-256 of the region's canonical state (shared/sync/digest.ts), with `--digest`. */
     digest?: string;
@@ -63,7 +64,16 @@ export function doctor(dataDir: string, options: { digest?: boolean; now?: numbe
       cache.lastSyncAt = meta.has(META.lastSync) ? Number(meta.get(META.lastSync)) : null;
       cache.ageSeconds = cache.lastSyncAt === null ? null : Math.max(0, Math.round((now - cache.lastSyncAt) / 1000));
       const count = (table: string): number => (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
-      cache.rows = { locations: count('locations'), products: count('products'), variants: count('variants'), stock: count('stock'), offers: count('offers') };
+      // A cache written before the recent-stock table (the kiosk migrates it when it next opens it) has only stock.
+      const recent = db.prepare("SELECT 1 FROM sqlite_schema WHERE name = 'stock_now'").get() !== undefined;
+      cache.rows = {
+        locations: count('locations'),
+        products: count('products'),
+        variants: count('variants'),
+        stock: count(recent ? 'stock_now' : 'stock'),
+        stockUnfolded: recent ? count('stock_recent') : null,
+        offers: count('offers'),
+      };
       cache.integrity = integrity(db);
       if (options.digest) cache.digest = cacheDigest(db).digest;
     } catch (error) {
@@ -104,7 +114,12 @@ export function formatDoctor(report: DoctorReport): string {
     `  source      ${c.source ?? '—'}${c.store ? `, store ${c.store}` : ''}${c.snapshot ? `, snapshot ${c.snapshot}` : ''}`,
     `  cursor      ${c.cursor ?? '—'}`,
     `  synced      ${age}${c.lastSyncAt ? ` (${new Date(c.lastSyncAt).toISOString()})` : ''}`,
-    ...(c.rows ? [`  rows        ${Object.entries(c.rows).map(([k, v]) => `${v} ${k}`).join(', ')}`] : []),
+    ...(c.rows
+      ? [
+          `  rows        ${c.rows.locations} locations, ${c.rows.products} products, ${c.rows.variants} variants, ${c.rows.stock} stock levels, ${c.rows.offers} offers`,
+          ...(c.rows.stockUnfolded ? [`  unfolded    ${c.rows.stockUnfolded} stock levels from deltas, folded into the stock table while sync is idle`] : []),
+        ]
+      : []),
     `  integrity   ${c.integrity}`,
     ...(c.digest ? [`  digest      ${c.digest}`] : []),
     `local.db      ${report.local.exists ? `${mb(report.local.bytes)}, integrity ${report.local.integrity}` : 'none'}`,
