@@ -14,15 +14,26 @@ interface ProductImageProps {
 type Load = 'loading' | 'loaded' | 'placeholder';
 
 /**
+ * Pictures this page has already shown once. A card scrolled back into a grid, or the tapped card's
+ * picture on its product page, shows at once instead of fading in again: a fade is for a picture that
+ * arrives, and dozens of them at a time on a fast scroll cost frames.
+ */
+const shown = new Set<string>();
+
+/**
  * A product or category picture that never breaks: it fades in once loaded, and a missing or unreadable
  * file (offline, not yet synced) shows a tidy garment outline instead of the browser's broken-image icon
  * or a spill of alt text. The frame keeps its size either way, so nothing around it jumps.
  */
 export function ProductImage({ path, alt = '', className }: ProductImageProps) {
   // Keyed by path: a card re-read with another picture starts over instead of showing the old state.
-  const [load, setLoad] = useState<{ path: string | null; state: Load }>({ path, state: 'loading' });
-  const state: Load = path === null ? 'placeholder' : load.path === path ? load.state : 'loading';
-  const settle = (next: Load) => () => setLoad({ path, state: next });
+  const [load, setLoad] = useState<{ path: string | null; state: Load }>(() => ({ path, state: path !== null && shown.has(path) ? 'loaded' : 'loading' }));
+  const state: Load = path === null ? 'placeholder' : load.path === path ? load.state : shown.has(path) ? 'loaded' : 'loading';
+  const settle = (next: Load) => () => {
+    if (path !== null && next === 'loaded') shown.add(path);
+    if (path !== null && next === 'placeholder') shown.delete(path);
+    if (load.path !== path || load.state !== next) setLoad({ path, state: next });
+  };
 
   return (
     // Spans, not divs: the picture also sits inside buttons (category tiles), which hold phrasing content only.
