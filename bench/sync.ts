@@ -3,12 +3,12 @@ import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
 import type { SyncStatus } from '../shared/api/sync';
 import type { Region, SnapshotManifest, StockUpdate } from '../shared/sync/protocol';
-import { openCache } from '../electron/core/db/open';
+import { openCache, type Db } from '../electron/core/db/open';
 import { createKiosk, type Kiosk } from '../electron/core/kiosk';
 import { createLogger, type Logger } from '../electron/core/log/logger';
 import { BatchApplier, META } from '../electron/core/sync/apply';
 import { currentCacheFile } from '../electron/core/sync/cacheFile';
-import { SyncEngine } from '../electron/core/sync/engine';
+import { SyncEngine, WRITER_CACHE_KIB } from '../electron/core/sync/engine';
 import { DEMO_HOME_STORE, demoChain } from '../resources/demo/generator';
 import { DirectApplier, JsonEachApplier, NaiveApplier, applyBatches, fetchBatches, groupBatches } from './syncApply';
 import { startBenchHq, type BenchHq, type Scale } from './syncHq';
@@ -72,10 +72,12 @@ export async function syncBench(options: { scale: Scale; runs: number; rebuild: 
     say(`same delta by SyncEngine on the main thread: ${deltaMain.s} s (${deltaMain.rows_per_s} rows/s); main-thread stall ${deltaMain.loop.max_block_ms} ms`);
 
     const batches = await fetchBatches({ ...connection, store: STORE }, provisionMain.cursor, delta.cursor);
-    const recent = applyBatches(copies.recent, groupBatches(batches, false), (db) => new BatchApplier(db));
-    const direct = applyBatches(copies.direct, groupBatches(batches, true), (db) => new DirectApplier(db));
-    const naive = applyBatches(copies.naive, groupBatches(batches, false), (db) => new NaiveApplier(db));
-    const jsonEach = applyBatches(copies.jsonEach, groupBatches(batches, false), (db) => new JsonEachApplier(db));
+    // Each on a connection tuned as the sync thread's is (its page cache).
+    const writer = (db: Db): void => void db.pragma(`cache_size = -${WRITER_CACHE_KIB}`);
+    const recent = applyBatches(copies.recent, groupBatches(batches, false), (db) => new BatchApplier(db), writer);
+    const direct = applyBatches(copies.direct, groupBatches(batches, true), (db) => new DirectApplier(db), writer);
+    const naive = applyBatches(copies.naive, groupBatches(batches, false), (db) => new NaiveApplier(db), writer);
+    const jsonEach = applyBatches(copies.jsonEach, groupBatches(batches, false), (db) => new JsonEachApplier(db), writer);
     const sameResult = [direct, naive, jsonEach].every((other) => other.digest === recent.digest);
     say(
       `apply alone on a copy (with its checkpoint): BatchApplier into recent stock, one transaction per batch, ${recent.rows_per_s} rows/s (folded after in ${recent.result.fold_s} s); ` +

@@ -148,6 +148,19 @@ describe('the kiosk synced from HQ', () => {
     if (!availability.ok) throw new Error(availability.error.message);
     const row = availability.value.variants.find((v) => v.sku === sale.sku);
     expect(row?.here).toBe(sale.quantity);
+    // The sale landed in the recent stock; once HQ has been quiet a moment the sync thread folds it into
+    // the stock table, and the cache still equals HQ's state.
+    const recentLevels = (): number => {
+      const db = new Database(currentCacheFile(dataDir), { readonly: true });
+      try {
+        return db.prepare('SELECT count(*) FROM stock_recent').pluck().get() as number;
+      } finally {
+        db.close();
+      }
+    };
+    await until(() => recentLevels() === 0, 'the recent stock folded', 15_000);
+    const head = await hqDigest();
+    expect(cacheState(dataDir)).toEqual({ cursor: head.cursor, digest: head.digest });
   }, 30_000);
 });
 

@@ -422,7 +422,9 @@ export class HomeStock {
  * (newer than the last rebuild) for `HomeStock.updating` to read.
  */
 export function applyHomeLevels(f: Facets, triples: ArrayLike<number>): StockUpdate & { unplaced: number[] } {
-  const styleCodes = new Set<string>();
+  // Each product once, marked by its dense index: tens of thousands of changed variants per batch.
+  const named = new Uint8Array(f.count);
+  const styleCodes: string[] = [];
   const unplaced: number[] = [];
   for (let i = 0; i + 2 < triples.length; i += 3) {
     const variantId = triples[i] as number;
@@ -433,10 +435,13 @@ export function applyHomeLevels(f: Facets, triples: ArrayLike<number>): StockUpd
       unplaced.push(variantId);
       continue;
     }
-    styleCodes.add(f.styleCodes[d] as string);
+    if (named[d] === 0) {
+      named[d] = 1;
+      styleCodes.push(f.styleCodes[d] as string);
+    }
     if (here >= 0 && f.homeLocationId !== null) setHomeFlag(f, productId, variantId, here);
   }
-  return { styleCodes: [...styleCodes], unplaced };
+  return { styleCodes, unplaced };
 }
 
 function setHomeFlag(f: Facets, productId: number, variantId: number, here: number): void {

@@ -41,15 +41,20 @@ export interface SyncEngineOptions {
   now?: () => number;
 }
 
-/** A failure the engine knows how to describe: the rest are bugs and logged as such. */
-const WRITER_CACHE_KIB = 128 * 1024;
+/** The sync thread's page cache (KiB): a big delta's pages stay in memory until its commit. */
+export const WRITER_CACHE_KIB = 128 * 1024;
 
 /** Batches HQ sent that this cache could not take, in a row, before it resnapshots. */
 const RESNAPSHOT_AFTER_REJECTIONS = 3;
-/** Recent stock levels folded into the stock table per transaction (a tenth of a second or so), and the pause between two. */
-const FOLD_SLICE = 20_000;
-const FOLD_PAUSE_MS = 50;
+/**
+ * Recent stock levels folded into the stock table per transaction (some tens of milliseconds: a live
+ * change waits at most that), the pause between two, and how long HQ must have been quiet first.
+ */
+const FOLD_SLICE = 5_000;
+const FOLD_PAUSE_MS = 20;
+const FOLD_AFTER_QUIET_MS = 2_000;
 
+/** Failures the engine knows how to describe: the rest are bugs and logged as such. */
 const KNOWN = [HqUnavailable, HqRefused, BadPayload, BatchRejected, SnapshotRejected];
 
 /**
@@ -81,6 +86,8 @@ export class SyncEngine {
   #liveLoop: Promise<void> | null = null;
   #status: SyncStatus;
   #lastProgressAt = 0;
+  /** When a batch with changes was last applied (performance.now()): folding waits for a quiet moment. */
+  #changedAt = 0;
 
   constructor(options: SyncEngineOptions) {
     this.#o = options;
@@ -144,8 +151,13 @@ export class SyncEngine {
         await this.syncOnce();
         this.#failures = 0;
         this.#update({ phase: 'following', lastError: null, progress: null });
-        await this.#foldWhileIdle();
-        await this.#sleep(this.#status.live ? this.#timing.livePollMs : this.#timing.pollMs);
+        // Fold once HQ has been quiet a moment: changes come in bursts, and the next batch of one should
+        // not wait behind a fold slice. Until then, wake up when that moment has passed.
+        const interval = this.#status.live ? this.#timing.livePollMs : this.#timing.pollMs;
+        const quietFor = performance.now() - this.#changedAt;
+        if (quietFor >= FOLD_AFTER_QUIET_MS) await this.#foldWhileIdle();
+        const unfolded = quietFor < FOLD_AFTER_QUIET_MS && (this.#applier?.recentLevels() ?? 0) > 0;
+        await this.#sleep(unfolded ? Math.min(interval, Math.ceil(FOLD_AFTER_QUIET_MS - quietFor)) : interval);
       } catch (error) {
         if (this.#stopped) break;
         this.#failures++;
@@ -211,6 +223,7 @@ export class SyncEngine {
         next.catch(() => undefined);
       }
       if (batch.changes.length > 0 || batch.cursor !== this.#status.cursor) {
+        if (batch.changes.length > 0) this.#changedAt = performance.now();
         const applied = applier.apply(batch, this.#now());
         this.#o.onApplied?.(applied);
       } else {
