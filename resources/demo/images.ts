@@ -8,8 +8,10 @@ import { CATEGORY_IDS, COLOUR_BY_CODE, type CategoryId } from './words';
 
 /**
  * Calm, flat product illustrations for the demo catalogue: one drawing per garment design, tinted with
- * the variant's colour, on a light neutral backdrop with a soft shadow. SVG text, no Node — the kiosk
- * writes them to disk, HQ can serve them straight from here.
+ * the variant's colour, on a light neutral backdrop over a soft shadow on the ground. SVG text, no Node —
+ * the kiosk writes them to disk, HQ can serve them straight from here. No SVG filters: a browser paints an
+ * SVG picture on its main thread, and a blurred drop shadow made each card that scrolled into view cost
+ * up to tens of milliseconds of paint on a pillar's CPU; the ground shadow is a gradient, nearly free.
  */
 const DRAW: Record<CategoryId, (design: number, p: Paint) => Art> = {
   jeans,
@@ -31,9 +33,11 @@ export function productSvg(categoryId: CategoryId, variantDesign: number, hex: s
     <stop offset="0" stop-color="#f8f6f2"/>
     <stop offset="1" stop-color="#e8e4dc"/>
   </radialGradient>
-  <filter id="${p.id}-shadow" x="-20%" y="-20%" width="140%" height="140%">
-    <feDropShadow dx="0" dy="6" stdDeviation="7" flood-color="#3a3226" flood-opacity="0.16"/>
-  </filter>
+  <radialGradient id="${p.id}-ground" cx="0.5" cy="0.5" r="0.5">
+    <stop offset="0" stop-color="#3a3226" stop-opacity="0.2"/>
+    <stop offset="0.6" stop-color="#3a3226" stop-opacity="0.08"/>
+    <stop offset="1" stop-color="#3a3226" stop-opacity="0"/>
+  </radialGradient>
   <linearGradient id="${p.id}-vol" x1="0" y1="0" x2="1" y2="0.25">
     <stop offset="0" stop-color="#ffffff" stop-opacity="0.16"/>
     <stop offset="0.42" stop-color="#ffffff" stop-opacity="0"/>
@@ -43,7 +47,8 @@ export function productSvg(categoryId: CategoryId, variantDesign: number, hex: s
   ${defs}
 </defs>
 <rect width="400" height="400" fill="url(#${p.id}-bg)"/>
-<g filter="url(#${p.id}-shadow)">${art}</g>
+<ellipse cx="200" cy="366" rx="128" ry="14" fill="url(#${p.id}-ground)"/>
+<g>${art}</g>
 </svg>
 `;
 }
