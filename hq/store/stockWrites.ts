@@ -1,10 +1,9 @@
 import type { Database, Statement } from 'better-sqlite3';
-import type { StockTuple } from '../../shared/sync/entities';
+import { MAX_QUANTITY, type StockTuple } from '../../shared/sync/entities';
 import { MAX_LEVELS_PER_CHANGE, type StockUpdate, type StockUpdateResult } from '../../shared/sync/protocol';
 import type { LogWriter } from './changeLog';
 import type { Issues } from './issues';
 
-const MAX_QUANTITY = 1_000_000;
 /** Levels per INSERT when filling a location that held no stock: one statement call per 250 rows, not per row. */
 const BULK_ROWS = 250;
 

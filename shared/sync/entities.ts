@@ -114,7 +114,8 @@ export const Product = z
   });
 export type Product = z.infer<typeof Product>;
 
-const MAX_QUANTITY = 1_000_000;
+/** The most of one variant one location can hold: a level above it is a typo in a count. */
+export const MAX_QUANTITY = 1_000_000;
 
 /** How many of one variant one location has; 0 means none (the kiosk keeps no row for it). */
 export const StockLevel = z.object({

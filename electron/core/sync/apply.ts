@@ -48,10 +48,13 @@ export const META = {
 export class BatchApplier {
   readonly #db: Db;
   readonly #s: Statements;
+  /** The pillar's own store's location code, from the region of the cache's snapshot (fixed for the cache's life), or null. */
+  readonly #home: string | null;
 
   constructor(db: Db) {
     this.#db = db;
     this.#s = prepare(db);
+    this.#home = homeCode(this.#s.region.get() as string | undefined);
   }
 
   /** Applies one verified batch and advances the cursor, atomically. Throws `BatchRejected`, leaving the cache as it was. */
@@ -71,7 +74,7 @@ export class BatchApplier {
       const applied: Applied = { cursor: last.cursor, variantIds: [], stock: [], catalogChanged: false, offersChanged: false, settingsChanged: false, levels: 0, changes: 0 };
       // Per variant whose stock changed: its latest level's presence at home (1/0), or -1.
       const here = new Map<number, number>();
-      const home = this.#homeCode();
+      const home = this.#home;
       const relations: [number, Product['related']][] = [];
       const arrived: string[] = [];
       // Consecutive stock changes go in together (see putStock).
@@ -113,14 +116,6 @@ export class BatchApplier {
       this.#s.meta.run(META.lastSync, String(now));
       return applied;
     })();
-  }
-
-  /** The pillar's own store's location code (from the region of the snapshot), or null for a cache without one. */
-  #homeCode(): string | null {
-    const region = this.#s.region.get() as string | undefined;
-    if (region === undefined) return null;
-    const home = (JSON.parse(region) as { home?: unknown }).home;
-    return typeof home === 'string' ? home : null;
   }
 
   /** `[variantId, productId, here]` for each variant in `here` that still exists, in `here`'s order. */
@@ -295,6 +290,12 @@ export class BatchApplier {
       return this.#s.foldForget.run(bound[0], bound[1]).changes;
     })();
   }
+}
+
+function homeCode(region: string | undefined): string | null {
+  if (region === undefined) return null;
+  const home = (JSON.parse(region) as { home?: unknown }).home;
+  return typeof home === 'string' ? home : null;
 }
 
 /** Changed variants whose products are read per statement. */
