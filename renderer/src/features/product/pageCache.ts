@@ -23,13 +23,17 @@ export function rememberedPage(styleCode: string, language: Language): ProductPa
 
 export function rememberPage(styleCode: string, language: Language, data: ProductPageData): void {
   if (data.detail?.styleCode !== styleCode) return;
-  const key = `${language}:${styleCode}`;
-  pages.delete(key);
-  pages.set(key, data);
+  keepRecent(pages, `${language}:${styleCode}`, data, KEEP);
+}
+
+/** Sets `key` as the most recent entry of `map` and drops the least recent beyond `keep`. */
+function keepRecent<V>(map: Map<string, V>, key: string, value: V, keep: number): void {
+  map.delete(key);
+  map.set(key, value);
   // A Map iterates in insertion order: the first keys are the least recently used.
-  for (const old of pages.keys()) {
-    if (pages.size <= KEEP) break;
-    pages.delete(old);
+  for (const old of map.keys()) {
+    if (map.size <= keep) break;
+    map.delete(old);
   }
 }
 
@@ -43,12 +47,7 @@ const opened = new Map<string, ProductCard>();
  * later). The card was on screen in the session's language a moment ago; the answer replaces it anyway.
  */
 export function rememberOpenedCard(card: ProductCard): void {
-  opened.delete(card.styleCode);
-  opened.set(card.styleCode, card);
-  for (const old of opened.keys()) {
-    if (opened.size <= OPENED_KEEP) break;
-    opened.delete(old);
-  }
+  keepRecent(opened, card.styleCode, card, OPENED_KEEP);
 }
 
 export function openedCard(styleCode: string): ProductCard | undefined {
