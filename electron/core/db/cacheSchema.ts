@@ -152,4 +152,40 @@ export const CACHE_MIGRATIONS: readonly Migration[] = [
         WHERE NOT EXISTS (SELECT 1 FROM stock_recent r WHERE r.variant_id = s.variant_id AND r.location_id = s.location_id);
     `,
   },
+  {
+    id: 5,
+    name: 'recent stock without foreign-key checks on insert',
+    sql: `
+      -- The recent stock without foreign keys: checking two parents for each level a delta inserts cost
+      -- more than the insert itself (about 1.7 µs of a level's 2.7). Only the applier writes this table, with
+      -- variant ids it has just resolved from their SKUs and location ids from this cache's locations, so the
+      -- check could never fail; what the keys' ON DELETE CASCADE did, the triggers below do.
+      DROP VIEW stock_now;
+      CREATE TABLE stock_recent_unchecked (
+        variant_id INTEGER NOT NULL,
+        location_id INTEGER NOT NULL,
+        quantity INTEGER NOT NULL CHECK (quantity >= 0),
+        changed_at INTEGER NOT NULL,
+        PRIMARY KEY (variant_id, location_id)
+      ) STRICT, WITHOUT ROWID;
+      INSERT INTO stock_recent_unchecked SELECT variant_id, location_id, quantity, changed_at FROM stock_recent;
+      DROP TABLE stock_recent;
+      ALTER TABLE stock_recent_unchecked RENAME TO stock_recent;
+
+      -- A variant or location that goes takes its recent levels with it (variants also go by their product's
+      -- cascade, which fires these triggers too).
+      CREATE TRIGGER variant_gone_from_recent_stock AFTER DELETE ON variants BEGIN
+        DELETE FROM stock_recent WHERE variant_id = old.id;
+      END;
+      CREATE TRIGGER location_gone_from_recent_stock AFTER DELETE ON locations BEGIN
+        DELETE FROM stock_recent WHERE location_id = old.id;
+      END;
+
+      CREATE VIEW stock_now (variant_id, location_id, quantity, changed_at) AS
+        SELECT variant_id, location_id, quantity, changed_at FROM stock_recent WHERE quantity > 0
+        UNION ALL
+        SELECT s.variant_id, s.location_id, s.quantity, s.changed_at FROM stock s
+        WHERE NOT EXISTS (SELECT 1 FROM stock_recent r WHERE r.variant_id = s.variant_id AND r.location_id = s.location_id);
+    `,
+  },
 ];

@@ -59,13 +59,13 @@ describe('BatchApplier', () => {
     expect(cursorOf(d)).toBe(12);
     expect(applied.levels).toBe(3);
     expect(applied.variantIds).toHaveLength(1);
-    // The variant, its product, and in stock at home (the pillar's own store) now.
-    const { id, product_id } = d.prepare('SELECT id, product_id FROM variants WHERE sku = ?').get(sku) as { id: number; product_id: number };
-    expect(applied.stock).toEqual([id, product_id, 1]);
+    // The variant, and in stock at home (the pillar's own store) now.
+    const id = d.prepare('SELECT id FROM variants WHERE sku = ?').pluck().get(sku) as number;
+    expect(applied.stock).toEqual([id, 1]);
     const elsewhere = applier.apply(batch([{ seq: 13, type: 'stock', levels: [[sku, 'se-sto-gotgatan', 4, 1002]] }], 12));
-    expect(elsewhere.stock).toEqual([id, product_id, -1]);
+    expect(elsewhere.stock).toEqual([id, -1]);
     const gone = applier.apply(batch([{ seq: 14, type: 'stock', levels: [[sku, 'se-sto-drottninggatan', 0, 1003]] }], 13));
-    expect(gone.stock).toEqual([id, product_id, 0]);
+    expect(gone.stock).toEqual([id, 0]);
   });
 
   it('the last level of a SKU at a location in a change wins', () => {
@@ -192,6 +192,38 @@ describe('BatchApplier', () => {
     expect(updated.related).toEqual([]);
     expect(after.some((p) => p.styleCode === second.styleCode)).toBe(false);
     expect(d.prepare('SELECT count(*) AS n FROM stock_now s JOIN variants v ON v.id = s.variant_id WHERE v.sku = ?').get(dropped)).toEqual({ n: 0 });
+  });
+
+  it('recent levels go with their variant, product or location: nothing in stock_recent points nowhere', () => {
+    const d = demoCache();
+    const [first, second] = [...readCacheState(d).products] as [Product, Product];
+    const applier = new BatchApplier(d);
+    const levels = [...first.variants, ...second.variants].flatMap((v) => [
+      [v.sku, 'se-sto-drottninggatan', 4, 1000] as const,
+      [v.sku, 'se-sto-gotgatan', 2, 1000] as const,
+    ]);
+    applier.apply(batch([{ seq: 11, type: 'stock', levels: levels.map((l) => [...l]) }]));
+    const recent = (): number => d.prepare('SELECT count(*) FROM stock_recent').pluck().get() as number;
+    const orphans = (): number =>
+      d
+        .prepare(
+          `SELECT count(*) FROM stock_recent r
+           WHERE NOT EXISTS (SELECT 1 FROM variants v WHERE v.id = r.variant_id) OR NOT EXISTS (SELECT 1 FROM locations l WHERE l.id = r.location_id)`,
+        )
+        .pluck()
+        .get() as number;
+    expect(recent()).toBe(levels.length);
+
+    // A variant dropped from its product, then a whole product deleted (its variants go by cascade).
+    applier.apply(batch([{ seq: 12, type: 'product.upsert', product: { ...first, variants: first.variants.slice(1) } }], 11));
+    expect(recent()).toBe(levels.length - 2);
+    applier.apply(batch([{ seq: 13, type: 'product.delete', styleCode: second.styleCode }], 12));
+    expect(recent()).toBe(2 * (first.variants.length - 1));
+    // A location that goes (HQ closes a store: the pillar resnapshots, but the cache must hold either way).
+    d.prepare("DELETE FROM locations WHERE code = 'se-sto-gotgatan'").run();
+    expect(recent()).toBe(first.variants.length - 1);
+    expect(orphans()).toBe(0);
+    expect(d.pragma('foreign_key_check')).toEqual([]);
   });
 
   it('a relation to a product that arrives later, or comes back after a delete, is there once it is', () => {
