@@ -144,13 +144,7 @@ export class HqClient {
       await response.body?.cancel();
       return { kind: 'expired' };
     }
-    const raw = await readJson(response);
-    // The checksum covers the changes exactly as HQ serialised them; check it before the schema, which
-    // would strip fields it does not know and so change what is hashed.
-    const changes = (raw as { changes?: unknown } | null)?.changes;
-    const checksum = (raw as { checksum?: unknown } | null)?.checksum;
-    if (!Array.isArray(changes) || typeof checksum !== 'string') throw new BadPayload('the change batch has no changes or checksum');
-    if (createHash('sha256').update(JSON.stringify(changes)).digest('hex') !== checksum) throw new BadPayload('the change batch does not match its checksum');
+    const raw = verifiedBatch(await readText(response));
     const batch = parse(ChangeBatch, raw, 'change batch');
     if (batch.after !== after || batch.store !== this.#store) throw new BadPayload(`the change batch is for ${batch.store} after ${batch.after}, not ${this.#store} after ${after}`);
     return { kind: 'batch', batch, etag: response.headers.get('etag') };
@@ -241,18 +235,52 @@ function follow(signal: AbortSignal | undefined, controller: AbortController): (
   return () => signal.removeEventListener('abort', abort);
 }
 
-async function readJson(response: Response): Promise<unknown> {
-  let text: string;
+async function readText(response: Response): Promise<string> {
   try {
-    text = await response.text();
+    return await response.text();
   } catch (error) {
     throw new HqUnavailable(`HQ's answer broke off: ${describe(error)}`);
   }
+}
+
+function parseJson(text: string): unknown {
   try {
     return JSON.parse(text) as unknown;
   } catch {
     throw new BadPayload(`HQ's answer is not JSON (${text.length} bytes, cut short or malformed)`);
   }
+}
+
+async function readJson(response: Response): Promise<unknown> {
+  return parseJson(await readText(response));
+}
+
+const CHANGES_KEY = '"changes":';
+
+/**
+ * A change batch's JSON whose changes match its checksum, the SHA-256 of `JSON.stringify(changes)` as HQ
+ * sent it. HQ writes the changes last before the checksum (`…"changes":[…],"checksum":"…"}`), so their
+ * bytes are hashed where they lie: re-serialising fifty thousand stock levels to hash them cost more than
+ * parsing them. Bytes that hash to the checksum are exactly the array HQ hashed, and the parsed changes
+ * are that array (nothing but the checksum follows it). An answer laid out otherwise, by a proxy that
+ * re-serialised it say, is checked by the protocol's rule on the parsed value, as before.
+ */
+function verifiedBatch(text: string): unknown {
+  const raw = parseJson(text);
+  // Checked before the schema, which would strip fields it does not know and so change what is hashed.
+  const changes = (raw as { changes?: unknown } | null)?.changes;
+  const checksum = (raw as { checksum?: unknown } | null)?.checksum;
+  if (!Array.isArray(changes) || typeof checksum !== 'string') throw new BadPayload('the change batch has no changes or checksum');
+  const tail = `,"checksum":${JSON.stringify(checksum)}}`;
+  const start = text.indexOf(CHANGES_KEY);
+  const sent = start >= 0 && text.endsWith(tail) && start + CHANGES_KEY.length <= text.length - tail.length ? text.slice(start + CHANGES_KEY.length, text.length - tail.length) : null;
+  if (sent !== null && sha256Hex(sent) === checksum) return raw;
+  if (sha256Hex(JSON.stringify(changes)) !== checksum) throw new BadPayload('the change batch does not match its checksum');
+  return raw;
+}
+
+function sha256Hex(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
 }
 
 function parse<T extends z.ZodType>(schema: T, value: unknown, what: string): z.output<T> {
