@@ -146,8 +146,8 @@ export class Catalog {
   }
 
   /** `stockChanged` for changes the sync thread described in full (`Applied.stock`), from memory: see `Search.applyStockLevels`. */
-  stockLevelsChanged(triples: ArrayLike<number>): StockUpdate & { unplaced: number[] } {
-    return this.#search.applyStockLevels(triples);
+  stockLevelsChanged(pairs: ArrayLike<number>): StockUpdate & { unplaced: number[] } {
+    return this.#search.applyStockLevels(pairs);
   }
 
   /** `stockChanged` in slices of one statement each, the event loop free in between. */

@@ -34,6 +34,8 @@ export interface Facets {
   varStart: Uint32Array;
   /** The variant's id: where a stock delta for it lands. */
   varIds: Int32Array;
+  /** By variant id: its product's dense index plus one (0: a variant newer than these facets). */
+  denseOfVariant: Int32Array;
   varColour: Uint16Array;
   varSize: Uint16Array;
   varHome: Uint8Array;
@@ -107,6 +109,7 @@ export function* facetsBuilding(db: Db): Sliced<Facets> {
     sizeIndex: new Map(),
     varStart: new Uint32Array(count + 1),
     varIds: new Int32Array(0),
+    denseOfVariant: new Int32Array(0),
     varColour: new Uint16Array(0),
     varSize: new Uint16Array(0),
     varHome: new Uint8Array(0),
@@ -272,6 +275,10 @@ function* variantsLoading(db: Db, facets: Facets, productIds: readonly number[])
   facets.varSize = new Uint16Array(total);
   facets.varHome = new Uint8Array(total);
   const next = varStart.slice(0, count);
+  let maxId = 0;
+  for (let slot = 0; slot < slots; slot++) maxId = Math.max(maxId, variantIds[slot] ?? 0);
+  // Variant ids are the cache's own, numbered from 1 as they arrive: about 4 bytes a variant.
+  facets.denseOfVariant = new Int32Array(maxId + 1);
   for (let slot = 0; slot < slots; slot++) {
     const d = dense[slot] ?? -1;
     if (d < 0) continue;
@@ -280,6 +287,7 @@ function* variantsLoading(db: Db, facets: Facets, productIds: readonly number[])
     const v = next[d] ?? 0;
     next[d] = v + 1;
     facets.varIds[v] = variantIds[slot] ?? 0;
+    facets.denseOfVariant[variantIds[slot] ?? 0] = d + 1;
     facets.varColour[v] = colour;
     facets.varSize[v] = size;
     facets.varHome[v] = homes[slot] ?? 0;
@@ -359,7 +367,7 @@ export class Filter {
 
 /** Memory held by the typed arrays, for the benchmark. */
 export function facetBytes(f: Facets): number {
-  return [f.ids, f.quality, f.category, f.varStart, f.varIds, f.varColour, f.varSize, f.varHome, f.colourBits, f.sizeBits, f.home].reduce((sum, a) => sum + a.byteLength, 0);
+  return [f.ids, f.quality, f.category, f.varStart, f.varIds, f.denseOfVariant, f.varColour, f.varSize, f.varHome, f.colourBits, f.sizeBits, f.home].reduce((sum, a) => sum + a.byteLength, 0);
 }
 
 /** Changed variants re-read per statement: a millisecond or two each. */
@@ -407,7 +415,9 @@ export class HomeStock {
       const rows = this.changedVariants.all({ variants, home: f.homeLocationId ?? -1 }) as [variantId: number, productId: number, styleCode: string, here: number][];
       for (const [variantId, productId, styleCode, here] of rows) {
         styleOf.set(productId, styleCode);
-        if (f.homeLocationId !== null) setHomeFlag(f, productId, variantId, here);
+        const d = f.denseOf.get(productId);
+        // A product newer than the last rebuild: the next one adds it.
+        if (d !== undefined && f.homeLocationId !== null) setHomeFlag(f, d, variantId, here);
       }
       yield;
     }
@@ -416,22 +426,21 @@ export class HomeStock {
 }
 
 /**
- * Stock changes as the sync thread describes them (`Applied.stock`: `[variantId, productId, here]`
- * triples, here -1 when the home store's level did not change): "in this store" flags set from memory,
- * no read. Answers the products' style codes, and the variants whose product the facets do not have yet
- * (newer than the last rebuild) for `HomeStock.updating` to read.
+ * Stock changes as the sync thread describes them (`Applied.stock`: `[variantId, here]` pairs, here -1
+ * when the home store's level did not change): "in this store" flags set and the changed products
+ * named from memory, no read. Answers the products' style codes, and the variants newer than these
+ * facets (a product or variant added since the last rebuild) for `HomeStock.updating` to read.
  */
-export function applyHomeLevels(f: Facets, triples: ArrayLike<number>): StockUpdate & { unplaced: number[] } {
+export function applyHomeLevels(f: Facets, pairs: ArrayLike<number>): StockUpdate & { unplaced: number[] } {
   // Each product once, marked by its dense index: tens of thousands of changed variants per batch.
   const named = new Uint8Array(f.count);
   const styleCodes: string[] = [];
   const unplaced: number[] = [];
-  for (let i = 0; i + 2 < triples.length; i += 3) {
-    const variantId = triples[i] as number;
-    const productId = triples[i + 1] as number;
-    const here = triples[i + 2] as number;
-    const d = f.denseOf.get(productId);
-    if (d === undefined) {
+  for (let i = 0; i + 1 < pairs.length; i += 2) {
+    const variantId = pairs[i] as number;
+    const here = pairs[i + 1] as number;
+    const d = (f.denseOfVariant[variantId] ?? 0) - 1;
+    if (d < 0) {
       unplaced.push(variantId);
       continue;
     }
@@ -439,14 +448,12 @@ export function applyHomeLevels(f: Facets, triples: ArrayLike<number>): StockUpd
       named[d] = 1;
       styleCodes.push(f.styleCodes[d] as string);
     }
-    if (here >= 0 && f.homeLocationId !== null) setHomeFlag(f, productId, variantId, here);
+    if (here >= 0 && f.homeLocationId !== null) setHomeFlag(f, d, variantId, here);
   }
   return { styleCodes, unplaced };
 }
 
-function setHomeFlag(f: Facets, productId: number, variantId: number, here: number): void {
-  const d = f.denseOf.get(productId);
-  if (d === undefined) return; // a product newer than the last rebuild: the next one adds it
+function setHomeFlag(f: Facets, d: number, variantId: number, here: number): void {
   const start = f.varStart[d] ?? 0;
   const end = f.varStart[d + 1] ?? 0;
   let any = 0;

@@ -203,13 +203,13 @@ export class CatalogSearch {
   }
 
   /**
-   * Stock changes the sync thread described in full (`Applied.stock` triples): flags set from memory at
-   * once, no read. `unplaced`: variants of products newer than this index, for `updateStockAsync`.
+   * Stock changes the sync thread described in full (`Applied.stock` pairs): flags set from memory at
+   * once, no read. `unplaced`: variants newer than this index, for `updateStockAsync`.
    */
-  applyStockLevels(triples: ArrayLike<number>): StockUpdate & { unplaced: number[] } {
+  applyStockLevels(pairs: ArrayLike<number>): StockUpdate & { unplaced: number[] } {
     const since = this.stockSinceSnapshot;
-    if (since) for (let i = 0; i < triples.length; i += 3) since.add(triples[i] as number);
-    return applyHomeLevels(this.facets, triples);
+    if (since) for (let i = 0; i < pairs.length; i += 2) since.add(pairs[i] as number);
+    return applyHomeLevels(this.facets, pairs);
   }
 
   /** Stops a rebuild under way (closing its connection) and any stock update; searches still answer from memory. */

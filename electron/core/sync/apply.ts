@@ -13,10 +13,10 @@ export interface Applied {
   /** Variants whose stock changed (in this store or elsewhere in the region), or that were dropped. */
   variantIds: number[];
   /**
-   * The variants whose stock levels changed, each once, as flattened triples `[variantId, productId,
-   * here]`: `here` is 1 or 0 when its level at the pillar's own store changed (in stock there now or
-   * not), -1 when only other locations' did. What the main thread needs to update its search flags and
-   * name the changed products without reading the database.
+   * The variants whose stock levels changed, each once, as flattened pairs `[variantId, here]`: `here`
+   * is 1 or 0 when its level at the pillar's own store changed (in stock there now or not), -1 when only
+   * other locations' did. What the main thread needs to update its search flags and name the changed
+   * products (it knows each variant's product) without reading the database.
    */
   stock: number[];
   /** Products, categories, colours or locations changed: lists and the search index re-read. */
@@ -108,26 +108,14 @@ export class BatchApplier {
       // Relations last: a product may relate to one that arrives later in the same batch.
       for (const [productId, related] of relations) this.putRelated(productId, related);
       for (const styleCode of arrived) this.resolvePending(styleCode);
-      if (here.size > 0) {
-        for (const id of here.keys()) applied.variantIds.push(id);
-        applied.stock = this.#stockChanges(here);
+      for (const [id, level] of here) {
+        applied.variantIds.push(id);
+        applied.stock.push(id, level);
       }
       this.#s.meta.run(META.cursor, String(last.cursor));
       this.#s.meta.run(META.lastSync, String(now));
       return applied;
     })();
-  }
-
-  /** `[variantId, productId, here]` for each variant in `here` that still exists, in `here`'s order. */
-  #stockChanges(here: Map<number, number>): number[] {
-    const triples: number[] = [];
-    const ids = [...here.keys()];
-    for (let i = 0; i < ids.length; i += VARIANTS_PER_READ) {
-      for (const [variantId, productId] of this.#s.productsOf.all(JSON.stringify(ids.slice(i, i + VARIANTS_PER_READ))) as [number, number][]) {
-        triples.push(variantId, productId, here.get(variantId) ?? -1);
-      }
-    }
-    return triples;
   }
 
   /** Records that the cache is current with HQ at its cursor (an idle poll answered "nothing new"). */
@@ -298,9 +286,6 @@ function homeCode(region: string | undefined): string | null {
   return typeof home === 'string' ? home : null;
 }
 
-/** Changed variants whose products are read per statement. */
-const VARIANTS_PER_READ = 10_000;
-
 /** Levels per upsert into `stock_recent`: four parameters each, well under SQLite's limit. */
 const LEVELS_PER_STATEMENT = 256;
 
@@ -372,7 +357,6 @@ function prepare(db: Db) {
     variantId: db.prepare('SELECT id FROM variants WHERE sku = ?').pluck(),
     locationIds: db.prepare('SELECT code, id FROM locations').raw(),
     region: db.prepare(`SELECT value FROM meta WHERE key = '${META.region}'`).pluck(),
-    productsOf: db.prepare('SELECT v.id, v.product_id FROM json_each(?) j CROSS JOIN variants v ON v.id = j.value').raw(),
     putRecent: recentUpsert(db, LEVELS_PER_STATEMENT),
     recentCount: db.prepare('SELECT count(*) FROM stock_recent').pluck(),
     recentBound: db.prepare('SELECT variant_id, location_id FROM stock_recent ORDER BY variant_id, location_id LIMIT 1 OFFSET ?').raw(),
