@@ -239,6 +239,7 @@ function* variantsLoading(db: Db, facets: Facets, productIds: readonly number[])
   let sizes = new Uint16Array(1 << 16);
   let homes = new Uint8Array(1 << 16);
   const home = facets.homeLocationId ?? -1;
+  let maxId = 0;
   for (let i = 0; i < productIds.length; i += VARIANT_PAGE) {
     const first = productIds[i] ?? 0;
     const last = productIds[Math.min(productIds.length, i + VARIANT_PAGE) - 1] ?? 0;
@@ -254,7 +255,9 @@ function* variantsLoading(db: Db, facets: Facets, productIds: readonly number[])
       const tab2 = key.indexOf('\t', tab + 1);
       const [colour, size, flag] = decode(key.slice(tab2 + 1));
       dense[slots] = facets.denseOf.get(Number(key.slice(0, tab))) ?? -1;
-      variantIds[slots] = Number(key.slice(tab + 1, tab2));
+      const variantId = Number(key.slice(tab + 1, tab2));
+      variantIds[slots] = variantId;
+      if (variantId > maxId) maxId = variantId;
       colours[slots] = colour;
       sizes[slots] = size;
       homes[slots++] = flag;
@@ -263,20 +266,22 @@ function* variantsLoading(db: Db, facets: Facets, productIds: readonly number[])
   }
 
   const { count, varStart } = facets;
+  // Every loop over all the variants or products yields now and then: a million variants at chain scale.
   for (let slot = 0; slot < slots; slot++) {
     const d = dense[slot] ?? -1;
     if (d >= 0) varStart[d + 1] = (varStart[d + 1] ?? 0) + 1;
+    if ((slot & (LOOP_STEP - 1)) === 0) yield;
   }
-  for (let d = 0; d < count; d++) varStart[d + 1] = (varStart[d + 1] ?? 0) + (varStart[d] ?? 0);
-  yield;
+  for (let d = 0; d < count; d++) {
+    varStart[d + 1] = (varStart[d + 1] ?? 0) + (varStart[d] ?? 0);
+    if ((d & (LOOP_STEP - 1)) === 0) yield;
+  }
   const total = varStart[count] ?? 0;
   facets.varIds = new Int32Array(total);
   facets.varColour = new Uint16Array(total);
   facets.varSize = new Uint16Array(total);
   facets.varHome = new Uint8Array(total);
   const next = varStart.slice(0, count);
-  let maxId = 0;
-  for (let slot = 0; slot < slots; slot++) maxId = Math.max(maxId, variantIds[slot] ?? 0);
   // Variant ids are the cache's own, numbered from 1 as they arrive: about 4 bytes a variant.
   facets.denseOfVariant = new Int32Array(maxId + 1);
   for (let slot = 0; slot < slots; slot++) {

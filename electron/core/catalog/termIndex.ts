@@ -136,9 +136,12 @@ export class TermIndexBuilder {
     const count = this.words.length;
     const { words } = this;
     const order = yield* sortSliced(identity(count), (a, b) => (words[a] ?? '') < (words[b] ?? ''));
+    // Every loop here yields now and then, over the terms too: hundreds of thousands at chain scale.
     const rank = new Uint32Array(count);
-    for (let position = 0; position < count; position++) rank[order[position] ?? 0] = position;
-    yield;
+    for (let position = 0; position < count; position++) {
+      rank[order[position] ?? 0] = position;
+      if ((position & (LOOP_STEP - 1)) === 0) yield;
+    }
     // Two stable counting sorts (no comparisons, so every step is short): by document, then into 2
     // runs per term (strong, description-only). Each run then ascends by document, in whatever order
     // documents were added.
@@ -149,7 +152,10 @@ export class TermIndexBuilder {
       byDoc[doc] = (byDoc[doc] ?? 0) + 1;
       if ((i & (LOOP_STEP - 1)) === 0) yield;
     }
-    for (let d = 0; d <= this.maxDoc; d++) byDoc[d + 1] = (byDoc[d + 1] ?? 0) + (byDoc[d] ?? 0);
+    for (let d = 0; d <= this.maxDoc; d++) {
+      byDoc[d + 1] = (byDoc[d + 1] ?? 0) + (byDoc[d] ?? 0);
+      if ((d & (LOOP_STEP - 1)) === 0) yield;
+    }
     const inDocOrder = new Uint32Array(length);
     for (let i = 0; i < length; i++) {
       const doc = (values[i] ?? 0) >>> 4;
@@ -166,8 +172,10 @@ export class TermIndexBuilder {
       bounds[run + 1] = (bounds[run + 1] ?? 0) + 1;
       if ((i & (LOOP_STEP - 1)) === 0) yield;
     }
-    for (let r = 0; r < count * 2; r++) bounds[r + 1] = (bounds[r + 1] ?? 0) + (bounds[r] ?? 0);
-    yield;
+    for (let r = 0; r < count * 2; r++) {
+      bounds[r + 1] = (bounds[r + 1] ?? 0) + (bounds[r] ?? 0);
+      if ((r & (LOOP_STEP - 1)) === 0) yield;
+    }
     const next = bounds.slice(0, count * 2);
     const postings = new Uint32Array(length);
     for (let k = 0; k < length; k++) {
@@ -180,11 +188,15 @@ export class TermIndexBuilder {
     }
     const start = new Uint32Array(count + 1);
     const weakStart = new Uint32Array(count);
-    for (let t = 0; t <= count; t++) start[t] = bounds[t * 2] ?? 0;
-    for (let t = 0; t < count; t++) weakStart[t] = bounds[t * 2 + 1] ?? 0;
     const terms: string[] = new Array<string>(count);
-    for (let position = 0; position < count; position++) terms[position] = words[order[position] ?? 0] ?? '';
-    yield;
+    for (let t = 0; t <= count; t++) {
+      start[t] = bounds[t * 2] ?? 0;
+      if (t < count) {
+        weakStart[t] = bounds[t * 2 + 1] ?? 0;
+        terms[t] = words[order[t] ?? 0] ?? '';
+      }
+      if ((t & (LOOP_STEP - 1)) === 0) yield;
+    }
     const aliases: string[] = [];
     const aliasTerms: number[] = [];
     for (let t = 0; t < count; t++) {
@@ -195,14 +207,15 @@ export class TermIndexBuilder {
       if ((t & 1023) === 0) yield;
     }
     const aliasOrder = yield* sortSliced(identity(aliases.length), (a, b) => (aliases[a] ?? '') < (aliases[b] ?? ''));
-    return new TermIndex(
-      terms,
-      start,
-      weakStart,
-      postings,
-      Array.from(aliasOrder, (i) => aliases[i] ?? ''),
-      Uint32Array.from(aliasOrder, (i) => aliasTerms[i] ?? 0),
-    );
+    const sortedAliases = new Array<string>(aliasOrder.length);
+    const sortedAliasTerms = new Uint32Array(aliasOrder.length);
+    for (let k = 0; k < aliasOrder.length; k++) {
+      const i = aliasOrder[k] ?? 0;
+      sortedAliases[k] = aliases[i] ?? '';
+      sortedAliasTerms[k] = aliasTerms[i] ?? 0;
+      if ((k & (LOOP_STEP - 1)) === 0) yield;
+    }
+    return new TermIndex(terms, start, weakStart, postings, sortedAliases, sortedAliasTerms);
   }
 
   private growSeen(): void {
