@@ -19,6 +19,7 @@ import { createKiosk, type Kiosk } from '../electron/core/kiosk';
 import { capturingLogger, tempDir, writeJson } from '../electron/core/testing/fixtures';
 import { currentCacheFile } from '../electron/core/sync/cacheFile';
 import { SyncEngine } from '../electron/core/sync/engine';
+import { runSync } from '../electron/core/sync/syncCommand';
 import { cacheDigest } from '../electron/core/sync/state';
 
 const STORE = 'se-sto-drottninggatan';
@@ -270,6 +271,26 @@ describe('sync when HQ misbehaves', () => {
       dir.cleanup();
     }
   }, 30_000);
+
+  it('IT\'s sync command provisions a cache, then brings it to HQ\'s head with nothing left to fold', async () => {
+    const dir = tempDir('pillar-preprovisioned-');
+    try {
+      const sync = (): Promise<number> => runSync({ hq: hq.url, token, dataDir: dir.dir, follow: false, json: true });
+      expect(await sync()).toBe(0);
+      await sellOne();
+      expect(await sync()).toBe(0);
+      const head = await hqDigest();
+      expect(cacheState(dir.dir)).toEqual({ cursor: head.cursor, digest: head.digest });
+      const db = new Database(currentCacheFile(dir.dir), { readonly: true });
+      try {
+        expect(db.prepare('SELECT count(*) FROM stock_recent').pluck().get()).toBe(0);
+      } finally {
+        db.close();
+      }
+    } finally {
+      dir.cleanup();
+    }
+  });
 
   it('takes a fresh snapshot by itself when HQ has compacted past its cursor', async () => {
     const dir = tempDir('pillar-compacted-');

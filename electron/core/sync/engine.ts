@@ -145,6 +145,18 @@ export class SyncEngine {
     }
   }
 
+  /**
+   * Folds every recent stock level into the stock table now, without pauses: for the IT command line,
+   * where no shopper waits, so a pre-provisioned cache leaves with nothing to fold. Returns how many.
+   */
+  foldAll(): number {
+    const applier = this.#applier;
+    if (!applier) return 0;
+    let folded = 0;
+    for (let n = applier.fold(FOLD_SLICE); n > 0; n = applier.fold(FOLD_SLICE)) folded += n;
+    return folded;
+  }
+
   async #run(): Promise<void> {
     while (!this.#stopped) {
       try {

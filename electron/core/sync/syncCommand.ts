@@ -48,6 +48,7 @@ export async function runSync(options: { hq: string; token: string; store?: stri
   }
   try {
     await engine.syncOnce();
+    engine.foldAll();
     const status = engine.status;
     const summary = { store, cursor: status.cursor, seconds: (Date.now() - started) / 1000 };
     if (options.json) console.log(JSON.stringify(summary));
