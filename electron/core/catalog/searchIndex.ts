@@ -43,7 +43,8 @@ export interface ProductText {
 /**
  * The folded words of one whitespace-free chunk of text, and — when folding split it ('T-shirt',
  * 'NV-10042') — the parts joined up ('tshirt', 'nv10042'), so a shopper typing either spelling finds it.
- * Catalog text repeats the same chunks endlessly, so each is folded once (the cache is bounded).
+ * Catalog text repeats the same chunks endlessly, so each is folded once while an index is built (the
+ * cache is bounded, and emptied after the build: see `forgetChunks`).
  */
 interface Chunk {
   parts: readonly string[];
@@ -62,6 +63,15 @@ function chunk(text: string): Chunk {
     chunks.set(text, found);
   }
   return found;
+}
+
+/**
+ * Empties the chunk cache. A build leaves it full — a hundred thousand style codes alone, each folded
+ * once and never again — and kept, those 200,000 small objects made every full garbage collection of
+ * the kiosk's main thread slower for as long as it ran.
+ */
+function forgetChunks(): void {
+  chunks.clear();
 }
 
 /** The folded words of `text`; with `joins`, also each split word joined up (see `chunk`). */
@@ -301,5 +311,6 @@ export function* wordIndexesBuilding(db: Db, docOf: ReadonlyMap<number, number>)
     const words = yield* builder.building();
     langs[lang] = { words, typos: yield* TypoIndex.building([words.terms, words.aliases, brandIndex.terms]) };
   }
+  forgetChunks();
   return { brands: brandIndex, codes: codeIndex, langs };
 }
