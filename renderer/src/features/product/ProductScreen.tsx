@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { ProductDetail } from '../../../../shared/api/catalog';
 import type { ReadySystemInfo } from '../../../../shared/api/system';
 import type { Language } from '../../../../shared/languages';
-import { formatPrice } from '../../app/format';
+import { formatPrice, formatRating } from '../../app/format';
 import { useOrderContext } from '../bag/useOrderContext';
 import { LanguagePicker } from '../language/LanguagePicker';
 import { OfferBand } from '../offers/OfferBand';
@@ -119,7 +119,7 @@ function ProductBody({ info, detail, complete, page, route, headingRef, language
     lastChosen.current = chosenSku;
   }, [chosenSku]);
 
-  const average = new Intl.NumberFormat(i18n.language, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(detail.rating.average);
+  const average = formatRating(detail.rating.average, i18n.language);
 
   return (
     <div className={styles.body}>

@@ -22,13 +22,25 @@ export function formatDistance(km: number, storeLocale: string): string {
   return unitFormat(storeLocale, 'kilometer', km < 10 ? 1 : 0).format(km);
 }
 
+const unitFormats = new Map<string, Intl.NumberFormat>();
+
+/**
+ * One formatter per locale, unit and precision, made once: making one costs far more than using it, and a
+ * product page formats a distance for every size found nearby.
+ */
 function unitFormat(locale: string, unit: 'meter' | 'kilometer', digits: number): Intl.NumberFormat {
-  const options: Intl.NumberFormatOptions = { style: 'unit', unit, unitDisplay: 'short', maximumFractionDigits: digits };
-  try {
-    return new Intl.NumberFormat(locale, options);
-  } catch {
-    return new Intl.NumberFormat('en', options);
+  const key = `${locale}|${unit}|${digits}`;
+  let format = unitFormats.get(key);
+  if (!format) {
+    const options: Intl.NumberFormatOptions = { style: 'unit', unit, unitDisplay: 'short', maximumFractionDigits: digits };
+    try {
+      format = new Intl.NumberFormat(locale, options);
+    } catch {
+      format = new Intl.NumberFormat('en', options);
+    }
+    unitFormats.set(key, format);
   }
+  return format;
 }
 
 /** `"09:00"` as the store's country writes the time: 09:00 with a 24-hour clock, 9:00 AM with a 12-hour one. */
