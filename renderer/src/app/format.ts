@@ -13,9 +13,9 @@ const formats = new Map<string, Intl.NumberFormat>();
 
 /**
  * One formatter per locale and options, made once: making one costs far more than using it, and a grid
- * of results formats two numbers per card as each row scrolls in.
+ * of results formats two numbers per card as each row scrolls in, a product page a distance per size.
  */
-function numberFormat(locale: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+export function numberFormat(locale: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
   const key = `${locale}|${JSON.stringify(options)}`;
   let format = formats.get(key);
   if (!format) formats.set(key, (format = new Intl.NumberFormat(locale, options)));

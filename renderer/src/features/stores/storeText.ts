@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next';
 import type { Language } from '../../../../shared/languages';
+import { numberFormat } from '../../app/format';
 import type { OpenState } from './storeHours';
 
 /**
@@ -22,25 +23,14 @@ export function formatDistance(km: number, storeLocale: string): string {
   return unitFormat(storeLocale, 'kilometer', km < 10 ? 1 : 0).format(km);
 }
 
-const unitFormats = new Map<string, Intl.NumberFormat>();
-
-/**
- * One formatter per locale, unit and precision, made once: making one costs far more than using it, and a
- * product page formats a distance for every size found nearby.
- */
+/** The store's formatter for a distance (made once, see `numberFormat`); English when the locale is unknown. */
 function unitFormat(locale: string, unit: 'meter' | 'kilometer', digits: number): Intl.NumberFormat {
-  const key = `${locale}|${unit}|${digits}`;
-  let format = unitFormats.get(key);
-  if (!format) {
-    const options: Intl.NumberFormatOptions = { style: 'unit', unit, unitDisplay: 'short', maximumFractionDigits: digits };
-    try {
-      format = new Intl.NumberFormat(locale, options);
-    } catch {
-      format = new Intl.NumberFormat('en', options);
-    }
-    unitFormats.set(key, format);
+  const options: Intl.NumberFormatOptions = { style: 'unit', unit, unitDisplay: 'short', maximumFractionDigits: digits };
+  try {
+    return numberFormat(locale, options);
+  } catch {
+    return numberFormat('en', options);
   }
-  return format;
 }
 
 /** `"09:00"` as the store's country writes the time: 09:00 with a 24-hour clock, 9:00 AM with a 12-hour one. */
